@@ -250,9 +250,8 @@ def check(strict_english: bool = True) -> list[str]:
                     continue
                 for s in strs:
                     if s and placeholders(s) != wanted:
-                        problems.append(
-                            f"{po}: placeholders differ in {ids[0][:60]!r}: {sorted(wanted)} vs {sorted(placeholders(s))}"
-                        )
+                        got = sorted(placeholders(s))
+                        problems.append(f"{po}: placeholders differ in {ids[0][:60]!r}: {sorted(wanted)} vs {got}")
     return problems
 
 
