@@ -139,7 +139,7 @@ class Translator:
         return format_date(value, format="d MMM y", locale=self.lang)
 
     def weekday_date(self, value: date) -> str:
-        """"Chủ Nhật, 23/5/2021" / "Sunday, 23 May 2021"."""
+        """ "Chủ Nhật, 23/5/2021" / "Sunday, 23 May 2021"."""
         day = format_date(value, format="EEEE", locale=self.lang)
         return f"{day[:1].upper()}{day[1:]}, {self.date(value)}"
 
@@ -150,7 +150,7 @@ class Translator:
         return format_time(value, format="HH:mm", locale=self.lang)
 
     def datetime(self, value: datetime) -> str:
-        """"07:00 23/5/2021"."""
+        """ "07:00 23/5/2021"."""
         return f"{self.time(value)} {self.date(value)}"
 
     def datetime_long(self, value: datetime) -> str:
