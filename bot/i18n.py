@@ -7,6 +7,8 @@ of a language are merged into one ``Translator``.
 ``python -m bot.i18n extract`` refreshes the templates and catalogs from the sources, ``python -m bot.i18n check``
 compiles every catalog and checks placeholders and missing English translations, ``python -m bot.i18n compile``
 writes ``.mo`` files (optional: catalogs are compiled in memory when ``.mo`` files are absent).
+``python -m bot.i18n todo DOMAIN`` prints the untranslated English msgids as JSON; fill in the values and
+load them with ``python -m bot.i18n fill DOMAIN FILE.json``.
 """
 
 from __future__ import annotations
@@ -255,6 +257,32 @@ def check(strict_english: bool = True) -> list[str]:
     return problems
 
 
+def fill(domain: str, translations: dict[str, str], lang: str = "en") -> list[str]:
+    """Write translations ``{msgid: msgstr}`` into a catalog; returns the msgids that are not in it."""
+    po = _po_path(lang, domain)
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    unknown = []
+    for msgid, msgstr in translations.items():
+        message = catalog.get(msgid)
+        if message is None:
+            unknown.append(msgid)
+            continue
+        message.string = msgstr
+        message.flags.discard("fuzzy")
+    with po.open("wb") as fh:
+        write_po(fh, catalog, width=100, ignore_obsolete=True)
+    return unknown
+
+
+def untranslated(domain: str, lang: str = "en") -> list[str]:
+    """Msgids of a catalog that have no translation yet."""
+    po = _po_path(lang, domain)
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    return [m.id for m in catalog if m.id and isinstance(m.id, str) and (not m.string or m.fuzzy)]
+
+
 def _main(argv: Iterable[str]) -> int:
     args = list(argv)
     command = args[0] if args else "check"
@@ -264,13 +292,25 @@ def _main(argv: Iterable[str]) -> int:
     if command == "compile":
         compile_all()
         return 0
+    if command == "fill" and len(args) == 3:
+        import json
+
+        unknown = fill(args[1], json.loads(Path(args[2]).read_text(encoding="utf-8")))
+        for msgid in unknown:
+            print(f"not in the catalog: {msgid[:70]!r}")
+        return 1 if unknown else 0
+    if command == "todo" and len(args) == 2:
+        import json
+
+        print(json.dumps({m: "" for m in untranslated(args[1])}, ensure_ascii=False, indent=1))
+        return 0
     if command == "check":
         problems = check()
         for p in problems:
             print(p)
         print("catalogs: ok" if not problems else f"catalogs: {len(problems)} problem(s)")
         return 1 if problems else 0
-    print("usage: python -m bot.i18n [extract|compile|check]", file=sys.stderr)
+    print("usage: python -m bot.i18n [extract|compile|check|todo DOMAIN|fill DOMAIN FILE.json]", file=sys.stderr)
     return 2
 
 

@@ -1,0 +1,25 @@
+"""All handlers, registered in one place; order matters where noted."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotApplication
+from bot.handlers import dispatch, errors, start
+
+
+def register_all(app: BotApplication) -> None:
+    """Wire every feature into the application."""
+    start.register(app)
+    # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
+
+    # last: anything no feature took. Unknown buttons are refused politely; messages go through the flows.
+    app.add_handler(CallbackQueryHandler(start.unknown_button))
+    app.add_handler(
+        MessageHandler(
+            (filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.PHOTO | filters.Document.ALL,
+            dispatch.dispatch_message,
+        )
+    )
+    app.add_handler(MessageHandler(filters.COMMAND, dispatch.unknown_command))
+    app.add_error_handler(errors.on_error)

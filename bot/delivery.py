@@ -1,0 +1,232 @@
+"""The outbox: every message the bot sends on its own initiative (reminders, prompts, alerts, broadcasts).
+
+Rows are created with a unique ``dedupe_key`` (so each message exists once), claimed before sending
+(``pending`` → ``sending``) and settled after (``sent``, ``blocked``, ``failed``). A row still ``sending``
+when its process died is never re-sent: it becomes ``uncertain``, since Telegram may already have it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.runtime import Services
+from db.models import Delivery, User
+
+log = logging.getLogger(__name__)
+
+STALE_CLAIM = timedelta(minutes=2)
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to put into the outbox."""
+
+    key: str
+    kind: str
+    user_id: int
+    chat_id: int
+    text: str
+    due_at: datetime
+    parse_mode: str | None = "HTML"
+    reply_markup: dict[str, Any] | None = None
+    priority: int = 5
+    ref_id: int | None = None
+
+
+async def enqueue(session: AsyncSession, items: Iterable[Outgoing], now: datetime) -> int:
+    """Add messages whose key is new; returns how many were added (existing keys are left alone)."""
+    rows = [
+        {
+            "dedupe_key": o.key,
+            "kind": o.kind,
+            "ref_id": o.ref_id,
+            "user_id": o.user_id,
+            "chat_id": o.chat_id,
+            "text": o.text,
+            "parse_mode": o.parse_mode,
+            "reply_markup": o.reply_markup,
+            "priority": o.priority,
+            "status": "pending",
+            "due_at": o.due_at,
+            "attempts": 0,
+            "created_at": now,
+        }
+        for o in items
+    ]
+    if not rows:
+        return 0
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    added = 0
+    for start in range(0, len(rows), 2000):
+        chunk = rows[start : start + 2000]
+        stmt = insert(Delivery).values(chunk).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        result = await session.execute(stmt)
+        added += max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
+    return added
+
+
+@dataclass
+class DrainStats:
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+    retried: int = 0
+    uncertain: int = 0
+    sent_ids: list[int] = field(default_factory=list)
+
+
+class Deliverer:
+    """Sends due outbox rows through the bot (whose rate limiter paces them and honours RetryAfter)."""
+
+    def __init__(self, services: Services, bot: Bot, *, batch: int = 50, concurrency: int = 16) -> None:
+        self.services = services
+        self.bot = bot
+        self.batch = batch
+        self.concurrency = concurrency
+        self._lock = asyncio.Lock()
+
+    async def recover(self) -> int:
+        """Rows left ``sending`` by a dead process (or by this one before a restart) become ``uncertain``."""
+        now = self.services.clock.now()
+        async with self.services.sessionmaker() as session, session.begin():
+            result = await session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.status == "sending",
+                    or_(Delivery.claimed_by != self.services.instance_id, Delivery.claimed_at < now - STALE_CLAIM),
+                )
+                .values(status="uncertain", last_error="process stopped while sending")
+            )
+            return max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
+
+    async def drain(self, *, limit: int | None = None, kinds: Sequence[str] | None = None) -> DrainStats:
+        """Send everything due now (at most ``limit`` messages); one drain at a time per process."""
+        stats = DrainStats()
+        async with self._lock:
+            while limit is None or stats.sent + stats.blocked + stats.failed < limit:
+                claimed = await self._claim(kinds)
+                if not claimed:
+                    break
+                await self._send_batch(claimed, stats)
+        return stats
+
+    async def _claim(self, kinds: Sequence[str] | None) -> list[Delivery]:
+        now = self.services.clock.now()
+        async with self.services.sessionmaker() as session, session.begin():
+            query = (
+                select(Delivery.id)
+                .where(Delivery.status == "pending", Delivery.due_at <= now)
+                .order_by(Delivery.priority, Delivery.due_at, Delivery.id)
+                .limit(self.batch)
+            )
+            if kinds:
+                query = query.where(Delivery.kind.in_(kinds))
+            ids = list(await session.scalars(query))
+            if not ids:
+                return []
+            # the status condition makes the claim exclusive between processes
+            rows = await session.scalars(
+                update(Delivery)
+                .where(Delivery.id.in_(ids), Delivery.status == "pending")
+                .values(
+                    status="sending",
+                    claimed_at=now,
+                    claimed_by=self.services.instance_id,
+                    attempts=Delivery.attempts + 1,
+                )
+                .returning(Delivery)
+            )
+            claimed = list(rows)
+            blocked_users = set(
+                await session.scalars(
+                    select(User.id).where(User.id.in_({d.user_id for d in claimed}), User.is_blocked.is_(True))
+                )
+            )
+            for d in claimed:
+                if d.user_id in blocked_users:
+                    d.status = "blocked"
+                    d.last_error = "user blocked the bot"
+            return sorted((d for d in claimed if d.status == "sending"), key=lambda d: (d.priority, d.due_at, d.id))
+
+    async def _send_batch(self, rows: list[Delivery], stats: DrainStats) -> None:
+        sem = asyncio.Semaphore(self.concurrency)
+        outcomes: dict[int, dict[str, Any]] = {}
+        newly_blocked: set[int] = set()
+
+        async def send(d: Delivery) -> None:
+            async with sem:
+                outcomes[d.id] = await self._send_one(d, newly_blocked)
+
+        await asyncio.gather(*(send(d) for d in rows))
+        now = self.services.clock.now()
+        async with self.services.sessionmaker() as session, session.begin():
+            for d in rows:
+                values = outcomes[d.id]
+                status = values["status"]
+                if status == "sent":
+                    values["sent_at"] = now
+                    stats.sent += 1
+                    stats.sent_ids.append(d.id)
+                elif status == "blocked":
+                    stats.blocked += 1
+                elif status == "failed":
+                    stats.failed += 1
+                elif status == "uncertain":
+                    stats.uncertain += 1
+                elif status == "pending":
+                    stats.retried += 1
+                    if d.attempts >= MAX_ATTEMPTS:
+                        values["status"] = "failed"
+                    values.setdefault("due_at", now + timedelta(seconds=min(60, 2**d.attempts)))
+                await session.execute(
+                    update(Delivery).where(and_(Delivery.id == d.id, Delivery.status == "sending")).values(**values)
+                )
+            if newly_blocked:
+                await session.execute(update(User).where(User.id.in_(newly_blocked)).values(is_blocked=True))
+
+    async def _send_one(self, d: Delivery, newly_blocked: set[int]) -> dict[str, Any]:
+        markup = InlineKeyboardMarkup.de_json(d.reply_markup, self.bot) if d.reply_markup else None
+        extra: dict[str, Any] = {}
+        if self.services.settings.paid_broadcast and d.kind in ("announcement", "result"):
+            extra["allow_paid_broadcast"] = True
+        try:
+            message = await self.bot.send_message(
+                d.chat_id,
+                d.text,
+                parse_mode=d.parse_mode,
+                reply_markup=markup,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                **extra,
+            )
+        except Forbidden as exc:
+            newly_blocked.add(d.user_id)
+            return {"status": "blocked", "last_error": str(exc)[:500]}
+        except RetryAfter as exc:
+            retry = exc.retry_after if isinstance(exc.retry_after, int | float) else exc.retry_after.total_seconds()
+            return {
+                "status": "pending",
+                "last_error": str(exc)[:500],
+                "due_at": self.services.clock.now() + timedelta(seconds=float(retry)),
+            }
+        except TimedOut as exc:
+            # the request may have reached Telegram: never risk sending it twice
+            return {"status": "uncertain", "last_error": str(exc)[:500]}
+        except BadRequest as exc:
+            return {"status": "failed", "last_error": str(exc)[:500]}
+        except NetworkError as exc:  # 5xx and connection errors: Telegram did not take it
+            return {"status": "pending", "last_error": str(exc)[:500]}
+        return {"status": "sent", "message_id": message.message_id}
