@@ -415,9 +415,9 @@ async def test_unknown_method_and_wrong_token(emu: BotApiEmulator, http: httpx.A
         response = await client.post(f"{emu.base_url}999:WRONG/getMe")
     assert response.status_code == 401 and response.json()["description"] == "Unauthorized"
     assert [(c.method, c.error_code) for c in emu.calls] == [("sendTeleport", 404), ("getMe", 401)]
-    wrong = telegram.Bot("999:WRONG", base_url=emu.base_url)
     with pytest.raises(InvalidToken):
-        await wrong.get_me()
+        async with telegram.Bot("999:WRONG", base_url=emu.base_url):
+            pass
 
 
 async def test_control_endpoints_in_process(emu: BotApiEmulator, bot: telegram.Bot) -> None:
