@@ -108,6 +108,29 @@ def build_application(
     return app
 
 
+async def start_app(app: BotApplication, *, poll_timeout: int = 10, poll_interval: float = 0.0) -> None:
+    """Initialise, run the start-up hook, start handling and long-poll (PTB calls post_init only in run_polling)."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(
+        poll_interval=poll_interval, timeout=poll_timeout, allowed_updates=["message", "callback_query"]
+    )
+
+
+async def stop_app(app: BotApplication) -> None:
+    """Stop polling and handling, then shut down (post_shutdown closes the database engine)."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+
+
 def scheduler_of(app: Application[Any, Any, Any, Any, Any, Any]) -> Scheduler:
     return app.bot_data["scheduler"]
 

@@ -6,8 +6,10 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
+from contextlib import suppress
 from typing import Any
 
 from pydantic import ValidationError
@@ -86,7 +88,7 @@ async def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import build_application, build_services
+    from bot.app import build_application, build_services, start_app, stop_app
 
     token = settings.token
     if not token:
@@ -99,22 +101,16 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     api_url = args.api_url or settings.api_url
     app = build_application(services, token=token, base_url=api_url)
     log.info("starting the bot (long polling%s)", f" via {api_url}" if api_url else "")
-    async with app:
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=["message", "callback_query"])
-        stop = asyncio.Event()
-        try:
-            import signal
-
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    await start_app(app)
+    try:
         await stop.wait()
-        await app.updater.stop()
-        await app.stop()
+    finally:
+        await stop_app(app)
     return 0
 
 

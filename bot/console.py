@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
-from bot.app import ChatOrderedProcessor, build_application, scheduler_of
+from bot.app import ChatOrderedProcessor, build_application, scheduler_of, start_app, stop_app
 from bot.clock import AdjustableClock
 from bot.emulator import BotApiEmulator, OutgoingEvent
 from bot.runtime import Services
@@ -68,17 +68,10 @@ async def offline_bot(services: Services, clock: AdjustableClock) -> AsyncIterat
         schedule_ticks=False,  # the console ticks explicitly after every input line
     )
     try:
-        await app.initialize()
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1, drop_pending_updates=False)
+        await start_app(app, poll_timeout=1)
         yield OfflineBot(services, emulator, app, clock)
     finally:
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        await stop_app(app)
         await emulator.stop()
 
 

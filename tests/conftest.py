@@ -98,3 +98,13 @@ async def services(settings: Settings, clock: AdjustableClock) -> AsyncIterator[
     engine = create_engine(settings.database_url)
     yield Services(settings=settings, clock=clock, engine=engine, sessionmaker=create_sessionmaker(engine))
     await engine.dispose()
+
+
+@pytest.fixture
+async def offline(services: Services, clock: AdjustableClock):  # type: ignore[no-untyped-def]
+    """The real Application polling the in-process emulator; ``offline.say(...)`` acts as a user."""
+    from bot.console import offline_bot
+    from tests.e2e import Driver
+
+    async with offline_bot(services, clock) as bot:
+        yield Driver(bot)

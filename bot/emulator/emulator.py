@@ -172,20 +172,20 @@ class BotApiEmulator(EmulatorState):
 
     # ----- synchronisation -----
 
-    async def wait_delivered(self, update_id: int, timeout: float = 10) -> None:  # noqa: ASYNC109 (API agreed with the team)
+    async def wait_delivered(self, update_id: int, timeout: float = 10) -> None:
         """Wait until the bot has received ``update_id`` through getUpdates."""
         await self._wait_until(lambda: self.delivered_up_to() >= update_id, timeout, f"update {update_id} delivered")
 
-    async def wait_acknowledged(self, update_id: int, timeout: float = 10) -> None:  # noqa: ASYNC109 (API agreed with the team)
+    async def wait_acknowledged(self, update_id: int, timeout: float = 10) -> None:
         """Wait until the bot has confirmed ``update_id`` (asked getUpdates for a greater offset)."""
         await self._wait_until(lambda: self.fetched_up_to() >= update_id, timeout, f"update {update_id} acknowledged")
 
-    async def wait_outgoing(self, since: int = 0, *, count: int = 1, timeout: float = 10) -> list[OutgoingEvent]:  # noqa: ASYNC109 (API agreed with the team)
+    async def wait_outgoing(self, since: int = 0, *, count: int = 1, timeout: float = 10) -> list[OutgoingEvent]:
         """Wait until at least ``count`` outgoing events exist from ``since`` on, and return them all."""
         await self._wait_until(lambda: len(self.events) - since >= count, timeout, f"{count} outgoing event(s)")
         return self.outgoing(since)
 
-    async def wait_idle(self, quiet: float = 0.05, timeout: float = 10) -> None:  # noqa: ASYNC109 (API agreed with the team)
+    async def wait_idle(self, quiet: float = 0.05, timeout: float = 10) -> None:
         """Wait until every queued update is delivered, no call is running and none ended for ``quiet`` seconds."""
 
         def idle() -> bool:
