@@ -198,13 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["upgrade", "current"])
     p.set_defaults(func=cmd_db)
 
-    for extend in EXTENSIONS:
-        extend(sub)
+    # feature commands (each module's add_commands(sub) adds its subcommands)
     return parser
-
-
-# feature modules add their subcommands here (invite, members, revoke, export, synth)
-EXTENSIONS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
