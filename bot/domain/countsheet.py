@@ -166,8 +166,8 @@ def _ballot_findings(sheet: CountSheetInput) -> Iterator[Finding]:
                     "valid_invalid_ne_received",
                     N_(
                         "Số phiếu hợp lệ cộng số phiếu không hợp lệ ({valid} + {invalid} = {counted}) phải bằng số "
-                        "phiếu thu vào ({ballots_received}), vì mỗi phiếu thu vào hoặc hợp lệ hoặc không hợp lệ. "
-                        "Vui lòng kiểm tra lại ba số này."
+                        "phiếu thu vào ({ballots_received}), vì mỗi phiếu thu vào chỉ có thể là hợp lệ hoặc không "
+                        "hợp lệ. Vui lòng kiểm tra lại ba số này."
                     ),
                     {"valid": valid, "invalid": invalid, "counted": valid + invalid, "ballots_received": received},
                     field=INVALID,
@@ -209,8 +209,8 @@ def _vote_findings(sheet: CountSheetInput, candidates: Sequence[CandidateRef]) -
                 Problem(
                     "candidate_gt_valid",
                     N_(
-                        "Số phiếu bầu cho {name} ({votes}) không được lớn hơn số phiếu hợp lệ ({valid}), vì mỗi "
-                        "phiếu hợp lệ chỉ bầu cho một người nhiều nhất một lần."
+                        "Số phiếu bầu cho {name} ({votes}) không được lớn hơn số phiếu hợp lệ ({valid}), vì trên "
+                        "mỗi phiếu hợp lệ, mỗi người chỉ được bầu nhiều nhất một lần."
                     ),
                     {"name": candidate.name, "ballot_order": candidate.ballot_order, "votes": votes, "valid": valid},
                     field=name,

@@ -272,14 +272,15 @@ def validate_report(
         if increase > threshold:
             if previous is None:
                 message = N_(
-                    "Số {value} có nghĩa là {increase} người đã bỏ phiếu kể từ lúc bắt đầu, nhiều hơn hẳn mức "
-                    "thường thấy ở khu vực này (khoảng {expected} người). Vui lòng kiểm tra lại; nếu con số đúng, "
-                    "hãy xác nhận để gửi."
+                    "Số {value} có nghĩa là khu vực đã có {increase} người bỏ phiếu kể từ lúc bắt đầu, nhiều hơn "
+                    "hẳn mức thường thấy (khoảng {expected} người trong khoảng thời gian này). Vui lòng kiểm tra "
+                    "lại; nếu con số đúng, hãy xác nhận để gửi."
                 )
             else:
                 message = N_(
                     "Số {value} có nghĩa là có thêm {increase} người bỏ phiếu so với lần báo cáo trước "
-                    "({previous}), nhiều hơn hẳn mức thường thấy ở khu vực này (khoảng {expected} người). "
+                    "({previous}), nhiều hơn hẳn mức thường thấy ở khu vực này (khoảng {expected} người trong "
+                    "khoảng thời gian này). "
                     "Vui lòng kiểm tra lại; nếu con số đúng, hãy xác nhận để gửi."
                 )
             problems.append(
@@ -491,8 +492,8 @@ def _neighbour_anomaly(
             area,
             now_slot,
             N_(
-                "Lúc {slot}, tỉ lệ cử tri đã bỏ phiếu ({turnout_percent}) thấp hơn nhiều so với các khu vực lân cận "
-                "(ở giữa là {median_percent}, tính trên {neighbours} khu vực). Nên liên hệ Tổ bầu cử để tìm hiểu "
+                "Lúc {slot}, tỉ lệ cử tri đã bỏ phiếu ({turnout_percent}) thấp hơn nhiều so với {neighbours} khu vực "
+                "lân cận (các khu vực này thường đạt khoảng {median_percent}). Nên liên hệ Tổ bầu cử để tìm hiểu "
                 "nguyên nhân."
             ),
             {"slot": now_slot, "turnout_percent": own, "median_percent": median, "neighbours": len(others)},
