@@ -16,6 +16,7 @@ Long messages: the question-like sentences are matched first, the whole message 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,7 +102,7 @@ def _compiled() -> tuple[tuple[_Compiled, ...], frozenset[str], dict[str, str]]:
                 for part in parts:
                     toks = part.split()
                     vocab.update(toks)
-                    for a, b in zip(toks, toks[1:], strict=False):
+                    for a, b in itertools.pairwise(toks):
                         joined[a + b] = f"{a} {b}"
         for ex in exs:
             vocab.update(ex.split())
@@ -284,7 +285,7 @@ def _place(text: str) -> str | None:
     folded = fold_split(text).split()
     if len(shown) != len(folded):
         shown = folded
-    for i, tok in enumerate(folded):
+    for i in range(len(folded)):
         for marker in _PLACE_MARKERS:
             mtoks = marker.split()
             if folded[i : i + len(mtoks)] == mtoks:

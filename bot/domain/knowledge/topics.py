@@ -73,7 +73,11 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("ngày bầu cử|ngày bỏ phiếu|ngày đi bầu|ngày bầu|election day|polling day|voting day", 2.5),
             (_WHEN, 1.0),
-            ("vận động|kết quả|công bố|bầu cử lại|bầu lại|bầu thêm|khiếu nại|danh sách|niêm yết|thẻ cử tri|sớm hơn|muộn", -2.0),
+            (
+                "vận động|kết quả|công bố|bầu cử lại|bầu lại|bầu thêm|khiếu nại|danh sách|niêm yết|thẻ cử tri|sớm hơn|"
+                "muộn",
+                -2.0,
+            ),
             ("bầu cử+" + _WHEN.replace("|", "|bầu cử+") + "|đi bầu+" + _WHEN.replace("|", "|đi bầu+"), 1.5),
             (_HOURS, 2.5),
             ("bắt đầu|kết thúc|mở cửa|đóng cửa|start|open|close|finish|end", 1.0),
@@ -107,7 +111,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("sớm hơn|muộn hơn|trễ hơn|earlier|later", 2.0),
             ("mở sớm|bắt đầu sớm|kết thúc muộn|kết thúc trễ|đóng muộn|đóng trễ|kéo dài|gia hạn|extend|extended", 3.0),
-            ("5 giờ sáng|5 gio sang|05 00|5 00|từ 5|trước 7|before 7|21 giờ|9 giờ tối|21 00|9 pm|sau 19|after 7 pm", 2.5),
+            (
+                "5 giờ sáng|5 gio sang|05 00|5 00|từ 5|trước 7|before 7|21 giờ|9 giờ tối|21 00|9 pm|sau 19|after 7 pm",
+                2.5,
+            ),
             ("đến muộn|đến trễ|tới trễ|tới muộn|đi muộn|đi trễ|arrive late|late", 2.0),
             ("đóng hòm|niêm phong hòm|đóng cửa|close the box|closing", 1.5),
             ("xếp hàng|còn người chờ|đang chờ|queue|waiting|in line|vẫn còn người", 2.5),
@@ -138,7 +145,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("bỏ phiếu sớm|bầu sớm|đi bầu sớm|bầu cử sớm|early voting|vote early|early vote|advance voting", 3.5),
             ("bầu trước|bỏ phiếu trước|đi bầu trước|vote before|vote in advance", 2.5),
-            ("trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước|thứ 7|thứ bảy|saturday", 2.0),
+            (
+                "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước|thứ 7|thứ bảy|saturday",
+                2.0,
+            ),
         ),
         examples=(
             "Có được bỏ phiếu sớm trước ngày bầu cử không?",
@@ -167,7 +177,11 @@ TOPICS: tuple[Topic, ...] = (
             ("18 tuổi|17 tuổi|16 tuổi|chưa đủ 18|đủ 18|mười tám|18 year|under 18|turn 18|18", 1.5),
             ("sinh năm|sinh ngày|sinh tháng|born", 2.0),
             ("ai được bầu cử|ai được đi bầu|ai có quyền bầu|quyền bầu cử|được đi bầu không|được bầu cử không", 2.0),
-            ("who can vote|eligible|eligibility|right to vote|allowed to vote|can i vote|year old|years old|under 18", 2.5),
+            (
+                "who can vote|eligible|eligibility|right to vote|allowed to vote|can i vote|year old|years old|"
+                "under 18",
+                2.5,
+            ),
             ("lần đầu đi bầu|lần đầu|first time", 1.5),
             ("ứng cử|tranh cử|run for|stand for", -1.5),
         ),
@@ -200,7 +214,11 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("không được bầu|không được đi bầu|không có quyền bầu|bị cấm bầu|mất quyền bầu|ai không được", 2.5),
             ("không được ghi tên|không được có tên|những ai không|trường hợp nào không|who cannot vote", 3.0),
-            ("tước quyền|ở tù|đi tù|ngồi tù|vào tù|bị tù|án tù|chấp hành án|phạm nhân|tù nhân|trại giam|prison|jail|prisoner", 3.0),
+            (
+                "tước quyền|ở tù|đi tù|ngồi tù|vào tù|bị tù|án tù|chấp hành án|phạm nhân|tù nhân|trại giam|prison|"
+                "jail|prisoner",
+                3.0,
+            ),
             ("án treo|tạm giam|tạm giữ|bị bắt|tử hình|kết án|tiền án|suspended sentence|convicted|death sentence", 3.0),
             ("mất năng lực hành vi|tâm thần|mất trí|bệnh tâm thần|mentally|mental illness|criminal record", 3.5),
             ("not allowed to vote|cannot vote|can't vote|excluded|disqualified|lose the right", 2.0),
@@ -236,7 +254,11 @@ TOPICS: tuple[Topic, ...] = (
             ("niêm yết|dán danh sách|công khai danh sách|posted|published", 2.0),
             ("kiểm tra tên|xem tên|tra tên|tra cứu tên|có tên|không có tên|thiếu tên|bị thiếu tên|bỏ sót", 2.5),
             ("sai tên|sai ngày sinh|sai thông tin|ghi sai|nhầm tên|sai họ|wrong name|misspelled|wrong date", 2.5),
-            ("my name|name on the list|not on the list|missing from|check+name|check+list|am i registered|registered to vote", 2.5),
+            (
+                "my name|name on the list|not on the list|missing from|check+name|check+list|am i registered|"
+                "registered to vote",
+                2.5,
+            ),
             ("khiếu nại+danh sách|complain+list|khiếu nại+tên|sửa danh sách|sửa tên|correct+name", 3.0),
         ),
         examples=(
@@ -254,7 +276,7 @@ TOPICS: tuple[Topic, ...] = (
             Variant(
                 N_(
                     "Khi đi bầu, hãy mang <b>thẻ cử tri</b> và đưa cho Tổ bầu cử; sau khi bạn bỏ phiếu, "
-                    "thẻ được đóng dấu \"Đã bỏ phiếu\".\n"
+                    'thẻ được đóng dấu "Đã bỏ phiếu".\n'
                     "• Thẻ cử tri được phát trước ngày bầu cử. Chưa nhận được: hỏi Tổ bầu cử hoặc UBND cấp xã.\n"
                     "• <b>Mất hoặc hỏng thẻ</b>: báo ngay với Tổ bầu cử nơi bạn có tên trong danh sách cử tri "
                     "để được hướng dẫn.\n"
@@ -337,12 +359,22 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("nơi khác|chỗ khác|đang ở xa|sống ở xa|xa nhà|xa quê|vắng nhà|không ở nhà|không có mặt|không có ở nhà", 3.0),
+            (
+                "nơi khác|chỗ khác|đang ở xa|sống ở xa|xa nhà|xa quê|vắng nhà|không ở nhà|không có mặt|không có ở nhà",
+                3.0,
+            ),
             ("đi làm xa|làm ăn xa|đi làm ăn|đi công tác|công tác|đi học xa|đi du lịch|đi vắng|đi xa", 3.0),
-            ("không về kịp|không về được|không về quê|không về nhà|chưa về được|chỗ làm|nơi làm việc|chỗ đang làm", 3.0),
+            (
+                "không về kịp|không về được|không về quê|không về nhà|chưa về được|chỗ làm|nơi làm việc|chỗ đang làm",
+                3.0,
+            ),
             ("về quê|ở quê|quê|trên thành phố|ngoài bắc|trong nam|đi làm ở|xin giấy", 1.5),
             ("giấy chứng nhận|giấy xác nhận|giấy đi bầu|mẫu 12|mẫu số 12|certificate", 3.0),
-            ("away from home|out of town|another city|another province|elsewhere|business trip|travel|travelling|traveling", 3.0),
+            (
+                "away from home|out of town|another city|another province|elsewhere|business trip|travel|travelling|"
+                "traveling",
+                3.0,
+            ),
             ("absentee|not at home|not home|away", 2.5),
         ),
         examples=(
@@ -387,7 +419,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("tạm trú|thường trú|hộ khẩu|đăng ký tạm trú|temporary resident|temporary residence|permanent", 3.0),
             ("chuyển nhà|chuyển đến|chuyển đi|mới chuyển|chuyển chỗ ở|chuyển nơi ở|dọn nhà|dọn đến|moved|moving", 3.0),
-            ("ở trọ|thuê trọ|nhà trọ|thuê nhà|phòng trọ|chỗ trọ|đang trọ|xóm trọ|rent|renting|new address|lodging", 3.0),
+            (
+                "ở trọ|thuê trọ|nhà trọ|thuê nhà|phòng trọ|chỗ trọ|đang trọ|xóm trọ|rent|renting|new address|lodging",
+                3.0,
+            ),
             ("dưới 12 tháng|12 tháng|mấy tháng|month", 2.0),
             ("bầu những cấp|bầu cấp nào|được bầu những cấp", 1.0),
         ),
@@ -440,7 +475,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("nước ngoài|từ nước ngoài|ở nước ngoài|việt kiều|kiều bào|về nước|hồi hương|du học|xuất khẩu lao động", 3.5),
+            (
+                "nước ngoài|từ nước ngoài|ở nước ngoài|việt kiều|kiều bào|về nước|hồi hương|du học|xuất khẩu lao động",
+                3.5,
+            ),
             ("hộ chiếu|passport", 3.0),
             ("abroad|overseas|from abroad|living abroad|expat|come back|return|returning|back to vietnam", 3.0),
             ("bên nhật|bên hàn|bên mỹ|bên đức|bên úc|đài loan|nhật bản|hàn quốc|japan|korea", 2.0),
@@ -672,7 +710,11 @@ TOPICS: tuple[Topic, ...] = (
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
             ("how many ballots|how many ballot papers|number of ballots|how many papers|colour|color", 3.0),
-            ("phiếu bầu hội đồng nhân dân|phiếu hội đồng nhân dân|phiếu bầu quốc hội|phiếu quốc hội|phiếu huyện|phiếu xã", 2.5),
+            (
+                "phiếu bầu hội đồng nhân dân|phiếu hội đồng nhân dân|phiếu bầu quốc hội|phiếu quốc hội|phiếu huyện|"
+                "phiếu xã",
+                2.5,
+            ),
             ("bầu mấy cấp|mấy cấp|những cấp nào|cấp nào|which levels|levels", 2.0),
             ("bao nhiêu|mấy|how many", 0.5),
         ),
@@ -924,8 +966,15 @@ TOPICS: tuple[Topic, ...] = (
             ("hội đồng bầu cử quốc gia|ủy ban bầu cử|ban bầu cử|tổ bầu cử|national election council", 1.5),
             ("election committee|election board|polling team|electoral commission", 2.0),
             ("là gì|là ai|nghĩa là gì|là cái gì|khác gì|khác nhau|what is|what are|difference", 1.5),
-            ("ai tổ chức|cơ quan nào|ai phụ trách|tổ chức bầu cử|bộ máy|mấy cấp|who organises|who organizes|who runs", 2.5),
-            ("đơn vị bầu cử là|khu vực bỏ phiếu là|tổ bầu cử là|ban bầu cử là|structure|organisation|organization", 2.0),
+            (
+                "ai tổ chức|cơ quan nào|ai phụ trách|tổ chức bầu cử|bộ máy|mấy cấp|who organises|who organizes|"
+                "who runs",
+                2.5,
+            ),
+            (
+                "đơn vị bầu cử là|khu vực bỏ phiếu là|tổ bầu cử là|ban bầu cử là|structure|organisation|organization",
+                2.0,
+            ),
             ("thành viên|gồm những ai|mấy người|how many members", 1.0),
         ),
         examples=(
@@ -979,9 +1028,21 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("sự cố|bất ngờ|mất điện|cúp điện|thiên tai|mưa bão|cơn bão|trời bão|bão to|bão lớn|bão lũ|lũ lụt|ngập lụt|ngập|mưa to|mưa lớn|hỏa hoạn|cháy nổ|bị cháy|động đất|sạt lở", 3.0),
-            ("gây rối|đánh nhau|gián đoạn|bị dừng|dừng bỏ phiếu|ngừng bỏ phiếu|tạm dừng|hoãn|hoãn bầu cử|dừng lại|phải dừng", 3.0),
-            ("incident|power cut|power outage|blackout|storm|typhoon|hurricane|flood|fire|disruption|interrupted|suspended|emergency", 3.0),
+            (
+                "sự cố|bất ngờ|mất điện|cúp điện|thiên tai|mưa bão|cơn bão|trời bão|bão to|bão lớn|bão lũ|lũ lụt|"
+                "ngập lụt|ngập|mưa to|mưa lớn|hỏa hoạn|cháy nổ|bị cháy|động đất|sạt lở",
+                3.0,
+            ),
+            (
+                "gây rối|đánh nhau|gián đoạn|bị dừng|dừng bỏ phiếu|ngừng bỏ phiếu|tạm dừng|hoãn|hoãn bầu cử|dừng lại|"
+                "phải dừng",
+                3.0,
+            ),
+            (
+                "incident|power cut|power outage|blackout|storm|typhoon|hurricane|flood|fire|disruption|interrupted|"
+                "suspended|emergency",
+                3.0,
+            ),
             ("ngừng|stop|postpone|postponed|cancel|cancelled", 1.5),
         ),
         examples=(
@@ -1195,7 +1256,11 @@ TOPICS: tuple[Topic, ...] = (
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
             ("bầu ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
             ("ai tốt|ai giỏi|ai xứng đáng|ai hay|ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất", 3.0),
-            ("xếp hạng+ứng cử|xếp hạng+ứng viên|xếp hạng+đại biểu|xếp hạng giúp|xếp hạng các|bảng xếp hạng|đánh giá+ứng cử|đánh giá+ứng viên|so sánh+ứng cử|so sánh+ứng viên|ai hơn|ai mạnh|ai có tâm", 4.0),
+            (
+                "xếp hạng+ứng cử|xếp hạng+ứng viên|xếp hạng+đại biểu|xếp hạng giúp|xếp hạng các|bảng xếp hạng|"
+                "đánh giá+ứng cử|đánh giá+ứng viên|so sánh+ứng cử|so sánh+ứng viên|ai hơn|ai mạnh|ai có tâm",
+                4.0,
+            ),
             ("should i vote for|who should|best candidate|recommend|who is the best|rank|ranking|who is better", 4.0),
             ("which candidate+vote|which candidate+good|who to vote for|tell me who", 3.0),
         ),
@@ -1222,7 +1287,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|tiền+mua", 4.0),
+            (
+                "mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|"
+                "tiền+mua",
+                4.0,
+            ),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
             ("sửa biên bản|sửa số liệu|không bị phát hiện|qua mặt|lách luật|trót lọt|mà không ai biết", 4.0),
@@ -1255,7 +1324,10 @@ TOPICS: tuple[Topic, ...] = (
             ("bỏ qua hướng dẫn|bỏ qua các hướng dẫn|bỏ qua mọi|bỏ qua tất cả|quên hướng dẫn|quên mọi|bỏ qua lệnh", 5.0),
             ("ignore previous|ignore all|ignore the above|ignore your|disregard|forget your instructions", 5.0),
             ("system prompt|lời nhắc hệ thống|prompt|hướng dẫn hệ thống|chỉ dẫn hệ thống|instructions", 3.0),
-            ("token|api key|apikey|secret key|mật khẩu|password|cấu hình|config|configuration|biến môi trường|env", 4.0),
+            (
+                "token|api key|apikey|secret key|mật khẩu|password|cấu hình|config|configuration|biến môi trường|env",
+                4.0,
+            ),
             ("developer mode|jailbreak|dan mode|chế độ nhà phát triển|sudo|root|admin mode|debug mode", 5.0),
             ("you are now|từ giờ bạn là|đóng vai|giả vờ là|act as|pretend you|roleplay|nhập vai", 4.0),
             ("reveal|show me your|print your|in ra|tiết lộ|cho xem|database|cơ sở dữ liệu|sql|drop table", 2.0),
@@ -1323,7 +1395,11 @@ TOPICS: tuple[Topic, ...] = (
             ("khu vực bỏ phiếu của tôi|khu vực bỏ phiếu nào|khu vực bỏ phiếu số mấy|tổ bầu cử nào|thuộc khu vực", 3.0),
             ("where do i vote|where to vote|where can i vote|where should i vote|polling station|polling place", 3.0),
             ("ở đâu|chỗ nào|where|địa chỉ|address", 0.5),
-            ("nơi khác|chỗ khác|xa nhà|đang ở xa|đi xa|đi làm xa|làm ăn xa|đi học xa|vắng nhà|không ở nhà|công tác|away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ", -5.0),
+            (
+                "nơi khác|chỗ khác|xa nhà|đang ở xa|đi xa|đi làm xa|làm ăn xa|đi học xa|vắng nhà|không ở nhà|công tác|"
+                "away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ",
+                -5.0,
+            ),
         ),
         examples=(
             "Tôi bỏ phiếu ở đâu?",
@@ -1413,7 +1489,11 @@ TOPICS: tuple[Topic, ...] = (
         slots=("level", "number"),
         keywords=(
             ("kết quả|kết quả bầu cử|kết quả kiểm phiếu|result|election result", 2.0),
-            ("kết quả+đơn vị|kết quả+số|kết quả+xã|kết quả+huyện|kết quả+tỉnh|kết quả+của tôi|kết quả+ở|result+my|result+in", 1.5),
+            (
+                "kết quả+đơn vị|kết quả+số|kết quả+xã|kết quả+huyện|kết quả+tỉnh|kết quả+của tôi|kết quả+ở|result+my|"
+                "result+in",
+                1.5,
+            ),
             ("ai trúng cử|ai đắc cử|ai thắng|ai được bầu|người trúng cử|danh sách trúng cử|trúng cử ở", 3.5),
             ("who won|who was elected|who got elected|winners in|winner in", 3.5),
             ("đơn vị tôi|của tôi|ở xã|ở huyện|ở tỉnh|my constituency|in my|tỷ lệ đi bầu ở|turnout in", 1.5),
