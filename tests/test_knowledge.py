@@ -190,9 +190,13 @@ def test_slots():
 
 
 def test_long_message_is_clipped_and_still_matched():
-    q = "Chuyện dài lắm. " * 200 + "Cho hỏi mấy giờ bắt đầu bỏ phiếu?"
+    q = "Chuyện dài lắm, nhà tôi ở xa trung tâm. " * 100 + "Cho hỏi mấy giờ bắt đầu bỏ phiếu?"
+    assert len(q) > 3000
     r = match(q, edition="2015")
-    assert not r.confident or r.best is not None  # clipped: the question may be cut off, never a crash
+    assert r.best and r.best.id == "election_day" and r.confident
+    start = time.perf_counter()
+    match("ư" * 100_000, edition="2015")
+    assert time.perf_counter() - start < 0.5
     q = "Nhà tôi đông người, bố mẹ già, con nhỏ, công việc bận rộn quanh năm. " * 3 + "Mấy giờ bắt đầu bỏ phiếu?"
     r = match(q, edition="2015")
     assert r.best and r.best.id == "election_day" and r.confident

@@ -11,7 +11,8 @@ Deterministic, dictionary-based scoring:
 4. the answer is ``confident`` only with a clear score and a clear margin over the runner-up; otherwise the caller
    shows the alternatives as buttons.
 
-Long messages: the question-like sentences are matched first, the whole message as a fall-back.
+Long messages: cut to their first 300 and last 700 characters, then the last question-like sentence (with the
+sentence before it) counts fully and the whole message at half weight.
 """
 
 from __future__ import annotations
@@ -207,6 +208,14 @@ def _focus(text: str) -> str | None:
     return " ".join([*context, questions[-1]])
 
 
+def _clip(text: str) -> str:
+    """Cut very long input before matching, keeping its start and its end (where the question usually is)."""
+    if len(text) <= MAX_CHARS:
+        return text
+    head = MAX_CHARS * 3 // 10
+    return clip(text, head) + "\n" + text[-(MAX_CHARS - head) :]
+
+
 def _rank(scores: dict[str, float]) -> list[tuple[str, float]]:
     order = {t.id: i for i, t in enumerate(TOPICS)}
     return sorted(((tid, s) for tid, s in scores.items() if s > 0), key=lambda x: (-x[1], order[x[0]]))
@@ -216,7 +225,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     """The topic a question asks about; ``confident`` False means: offer ``alternatives`` as buttons."""
     from bot.domain.knowledge.topics import BY_ID
 
-    text = clip(question or "", MAX_CHARS)
+    text = _clip(question or "")
     tokens = _tokens(text)
     if not tokens:
         return MatchResult(best=None, alternatives=[], confident=False)
