@@ -28,15 +28,20 @@ class Variant:
     edition: str | None = None
     year: int | None = None
 
+    @property
+    def requires(self) -> dict[str, str | int]:
+        """What this variant needs of the loaded election (e.g. ``{"edition": "2015", "year": 2021}``)."""
+        return {k: v for k, v in (("edition", self.edition), ("year", self.year)) if v is not None}
+
 
 @dataclass(frozen=True)
 class Topic:
     id: str
     kind: Kind
     title: str
-    variants: tuple[Variant, ...] = ()
-    keywords: tuple[tuple[str, float], ...] = ()
-    examples: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = field(default=(), repr=False)
+    keywords: tuple[tuple[str, float], ...] = field(default=(), repr=False)
+    examples: tuple[str, ...] = field(default=(), repr=False)
     #: safety topics that override content topics when they fire
     precedence: bool = False
     #: data intents: which slots the matcher tries to fill
