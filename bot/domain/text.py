@@ -106,9 +106,8 @@ def _canon_syllable(word: str) -> str:
         pos = start + 1  # "hoài", "khuỷu", "ngoẹo"
     else:
         pos = start  # open two-vowel syllable, traditional style: "hòa", "thủy", "mùa", "núi"
-    return "".join(
-        unicodedata.normalize("NFC", b + m + (tone if i == pos else "")) for i, (b, m) in enumerate(zip(bases, mods))
-    )
+    out = (b + m + (tone if i == pos else "") for i, (b, m) in enumerate(zip(bases, mods, strict=True)))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def clip(text: str, limit: int = MAX_INPUT_CHARS) -> str:
@@ -117,7 +116,7 @@ def clip(text: str, limit: int = MAX_INPUT_CHARS) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, lower case, canonical tone placement, punctuation and emoji to spaces, spaces collapsed (diacritics kept)."""
+    """NFC, lower case, canonical tone placement, punctuation/emoji to spaces, spaces collapsed (diacritics kept)."""
     # Icelandic eth looks like Đ and is what some keyboards produce for it.
     text = unicodedata.normalize("NFC", clip(text)).lower().replace("ð", "đ")
     return " ".join(_canon_syllable(w) for w in _NON_WORD.sub(" ", text).split())
