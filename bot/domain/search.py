@@ -50,6 +50,7 @@ _DIA_MATCH, _DIA_MISMATCH = 3.0, 5.0
 _CTX_LEVEL = (6.0, 2.0, 1.0)  # commune, district, province (most specific first)
 _CTX_MAX = 9.0
 _PREFIX_FIT, _PREFIX_CLASH = 2.0, 3.0
+_PREFIX_OWN = 1.0  # on top of _PREFIX_FIT when the query repeats the name's own prefix ("Thôn" in "Thôn Đông Hòa")
 _TYPO = 6.0  # per word with one typo, so one typo in a name still reads as a confident answer and two do not
 _TYPO_SHORT = 7.5  # a typo in a 3-letter word often makes another real word
 _DOMINATED = 10.0  # a match inside a longer exact match ("Nà Tiềm" inside "Nà Tiềm Trên")
@@ -144,10 +145,11 @@ class PlaceIndex:
         self._g_core: list[tuple[str, ...]] = []
         self._g_accent: list[tuple[str, ...]] = []
         self._g_kind: list[str] = []
+        self._g_prefix: list[tuple[str, ...]] = []
         self._g_entries: list[list[int]] = []
         self._ctx_names: dict[str, list[tuple[int, int]]] = {}
         name_cache: dict[tuple[str, str], int] = {}
-        group_ids: dict[tuple[str, tuple[str, ...]], int] = {}
+        group_ids: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
         raw_ctx: dict[tuple[str, ...], int] = {}
         folded_ctx: dict[tuple[str, ...], int] = {}
 
@@ -158,14 +160,16 @@ class PlaceIndex:
                 accent = [_num(w) for w in normalize(entry.name).split()]
                 folded = [_num(w) for w in fold(entry.name).split()]
                 core_f = _strip_prefix(folded, _PREFIXES.get(entry.kind, ()))
-                core_a = tuple(accent[len(folded) - len(core_f) :])
-                gkey = (entry.kind, core_a)
+                cut = len(folded) - len(core_f)
+                core_a = tuple(accent[cut:])
+                gkey = (entry.kind, tuple(folded[:cut]), core_a)
                 gid = group_ids.get(gkey)
                 if gid is None:
                     gid = group_ids[gkey] = len(self._g_core)
                     self._g_core.append(tuple(core_f))
                     self._g_accent.append(core_a)
                     self._g_kind.append(entry.kind)
+                    self._g_prefix.append(gkey[1])
                     self._g_entries.append([])
                 name_cache[(entry.kind, entry.name)] = gid
             self._g_entries[gid].append(eid)
@@ -332,6 +336,9 @@ class PlaceIndex:
         before = prefix_kinds[first]
         if before:
             raw += _PREFIX_FIT if self._g_kind[gid] in before else -_PREFIX_CLASH
+            own = self._g_prefix[gid]
+            if own and first >= len(own) and tuple(q[first - len(own) : first]) == own:
+                raw += _PREFIX_OWN
         return _Scored(gid, raw, exact, (first, last))
 
     @staticmethod
@@ -406,26 +413,39 @@ class PlaceIndex:
                 s.raw -= _DOMINATED
 
         ctx_hits = self._context_hits(q)
+        hit_spans = {(lo, hi) for hits in ctx_hits.values() for lo, hi, _ in hits}
+        # Everything scoring below the (limit+1)-th certain result can be skipped; "certain" excludes groups
+        # that the used-as-context rule might still demote.
+        floor = MIN_SCORE
+        certain = 0
+        for s in sorted(per_group.values(), key=lambda s: -s.raw):
+            if s.raw < floor:
+                break
+            if not _inside(s.span, hit_spans):
+                certain += len(self._g_entries[s.gid])
+                if certain > limit:
+                    floor = s.raw
+                    break
         used_spans: set[tuple[int, int]] = set()
         # [raw, weight, key, entry id, exact, span]
         results: list[tuple[float, float, str, int, bool, tuple[int, int]]] = []
         for s in per_group.values():
-            if s.raw + _CTX_MAX < MIN_SCORE:
+            if s.raw + _CTX_MAX < floor:
                 continue
             members = self._g_entries[s.gid]
-            boosted: set[int] = set()
             by_ctx = self._g_ctx.get(s.gid)
             pool = members if by_ctx is None else [e for cid in ctx_hits for e in by_ctx.get(cid, ())]
+            boosted: set[int] = set()
             # Only a strong name match may claim other words of the query as its context.
             used = used_spans if s.raw >= 0.75 * _BASE else None
             for e in pool:
                 hits = ctx_hits.get(self._entry_ctx[e])
                 bonus = self._ctx_bonus(hits, s.span, used) if hits else 0.0
-                if bonus or by_ctx is None:
+                if (bonus or by_ctx is None) and s.raw + bonus >= floor:
                     entry = self._entries[e]
                     results.append((s.raw + bonus, entry.weight, entry.key, e, s.exact, s.span))
                     boosted.add(e)
-            if by_ctx is not None:
+            if by_ctx is not None and s.raw >= floor:
                 added = 0
                 for e in members:
                     if added > limit:
