@@ -78,7 +78,9 @@ def generate(
                 numbered += 1
                 name = f"{rng.choice(('Thôn', 'Xóm', 'Khu phố'))} {numbered}"
             elif mountain and roll < 0.7:
-                name = f"Bản {_tay_name(rng)}" if rng.random() < 0.5 else _tay_name(rng)
+                name = _tay_name(rng)
+                if rng.random() < 0.5 and not name.startswith("Bản "):
+                    name = f"Bản {name}"
             else:
                 name = f"{rng.choice(('Thôn', 'Thôn', 'Xóm', 'Ấp', 'Làng'))} {_kinh_name(rng)}"
             if name in used:

@@ -50,10 +50,11 @@ _DIA_MATCH, _DIA_MISMATCH = 3.0, 5.0
 _CTX_LEVEL = (6.0, 2.0, 1.0)  # commune, district, province (most specific first)
 _CTX_MAX = 9.0
 _PREFIX_FIT, _PREFIX_CLASH = 2.0, 3.0
-_PREFIX_OWN = 1.0  # on top of _PREFIX_FIT when the query repeats the name's own prefix ("Thôn" in "Thôn Đông Hòa")
+_FULL_NAME = 1.0  # the whole display name was typed: its own prefix ("Thôn" in "Thôn Đông Hòa"), or it has none
 _TYPO = 6.0  # per word with one typo, so one typo in a name still reads as a confident answer and two do not
 _TYPO_SHORT = 7.5  # a typo in a 3-letter word often makes another real word
-_DOMINATED = 10.0  # a match inside a longer exact match ("Nà Tiềm" inside "Nà Tiềm Trên")
+_DOMINATED = 10.0  # a match inside a longer, about as good match ("Nà Tiềm" inside "Nà Tiềm Trên")
+_DOMINANCE_SLACK = 8.0  # the longer match may cost about one typo more and still win
 _USED_AS_CONTEXT = 8.0  # "xã Đại Sảo" in "thôn Nà Tiềm xã Đại Sảo" names where the hamlet is, not the answer
 MIN_SCORE = 40.0
 CONFIDENT_SCORE = 75.0
@@ -293,6 +294,7 @@ class PlaceIndex:
         acc: list[str],
         variants: list[dict[str, float]],
         prefix_kinds: list[frozenset[str]],
+        typed_marks: bool,
     ) -> _Scored | None:
         core = self._g_core[gid]
         accent = self._g_accent[gid]
@@ -309,7 +311,7 @@ class PlaceIndex:
             t = q[qi]
             if t == c:
                 sim = 1.0
-                if acc[qi] != t:  # the voter typed diacritics: reward agreement, punish disagreement
+                if typed_marks:  # reward agreement, punish disagreement
                     if acc[qi] == accent[k]:
                         plus += 1
                     else:
@@ -336,20 +338,20 @@ class PlaceIndex:
         before = prefix_kinds[first]
         if before:
             raw += _PREFIX_FIT if self._g_kind[gid] in before else -_PREFIX_CLASH
-            own = self._g_prefix[gid]
-            if own and first >= len(own) and tuple(q[first - len(own) : first]) == own:
-                raw += _PREFIX_OWN
+        own = self._g_prefix[gid]
+        if (not own and not before) or (own and first >= len(own) and tuple(q[first - len(own) : first]) == own):
+            raw += _FULL_NAME
         return _Scored(gid, raw, exact, (first, last))
 
     @staticmethod
-    def _ctx_bonus(hits: list[tuple[int, int, int]], span: tuple[int, int], used: set[tuple[int, int]] | None) -> float:
+    def _ctx_bonus(hits: list[tuple[int, int, int]], span: tuple[int, int]) -> tuple[float, list[tuple[int, int]]]:
         best: dict[int, float] = {}
+        spans: list[tuple[int, int]] = []
         for lo, hi, level in hits:
             if hi < span[0] or lo > span[1]:  # words used for the name itself do not count as context
                 best[level] = _CTX_LEVEL[min(level, len(_CTX_LEVEL) - 1)]
-                if used is not None:
-                    used.add((lo, hi))
-        return min(_CTX_MAX, sum(best.values()))
+                spans.append((lo, hi))
+        return min(_CTX_MAX, sum(best.values())), spans
 
     def search(self, query: str, limit: int = 5, kinds: Collection[str] | None = None) -> list[PlaceMatch]:
         """Best matches for ``query`` (a name or a sentence containing one), best first, at most ``limit``."""
@@ -362,12 +364,14 @@ class PlaceIndex:
         var_lists = [self._variants(t) for t in q]
         variants = [dict(v) for v in var_lists]
         prefix_kinds = self._prefix_kinds(q)
+        # Diacritics say something only if the voter types them at all ("Hoa Tín" then means not "Hòa Tín").
+        typed_marks = any(a != t for a, t in zip(acc, q, strict=True))
         scored: dict[tuple[int, int], _Scored | None] = {}
 
         def consider(gid: int, start: int) -> None:
             if (gid, start) in scored or (kind_ok is not None and self._g_kind[gid] not in kind_ok):
                 return
-            scored[(gid, start)] = self._score(gid, start, q, acc, variants, prefix_kinds)
+            scored[(gid, start)] = self._score(gid, start, q, acc, variants, prefix_kinds, typed_marks)
 
         for i in range(len(q) - 1):
             for a, _ in var_lists[i]:
@@ -401,16 +405,25 @@ class PlaceIndex:
                     break
             good = [s for s in scored.values() if s is not None]
 
-        # Keep the best alignment per group, then demote matches strictly inside a longer exact match.
+        # Keep the best alignment per group, then demote matches strictly inside a longer, about as good one.
         per_group: dict[int, _Scored] = {}
         for s in good:
             cur = per_group.get(s.gid)
             if cur is None or (s.raw, -s.span[0]) > (cur.raw, -cur.span[0]):
                 per_group[s.gid] = s
-        exact_spans = {s.span for s in per_group.values() if s.exact}
+        span_best: dict[tuple[int, int], float] = {}
         for s in per_group.values():
-            if any(lo <= s.span[0] and s.span[1] <= hi and (lo, hi) != s.span for lo, hi in exact_spans):
-                s.raw -= _DOMINATED
+            span_best[s.span] = max(span_best.get(s.span, -1.0), s.raw)
+        dominated = [
+            s
+            for s in per_group.values()
+            if any(
+                lo <= s.span[0] and s.span[1] <= hi and (lo, hi) != s.span and best + _DOMINANCE_SLACK >= s.raw
+                for (lo, hi), best in span_best.items()
+            )
+        ]
+        for s in dominated:
+            s.raw -= _DOMINATED
 
         ctx_hits = self._context_hits(q)
         hit_spans = {(lo, hi) for hits in ctx_hits.values() for lo, hi, _ in hits}
@@ -426,9 +439,10 @@ class PlaceIndex:
                 if certain > limit:
                     floor = s.raw
                     break
-        used_spans: set[tuple[int, int]] = set()
-        # [raw, weight, key, entry id, exact, span]
-        results: list[tuple[float, float, str, int, bool, tuple[int, int]]] = []
+        # context span -> (total, name span) of the strong matches that used it as context
+        used_spans: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+        # (raw, weight, key, entry id, exact, name span, context spans used)
+        results: list[tuple[float, float, str, int, bool, tuple[int, int], tuple[tuple[int, int], ...]]] = []
         for s in per_group.values():
             if s.raw + _CTX_MAX < floor:
                 continue
@@ -437,13 +451,20 @@ class PlaceIndex:
             pool = members if by_ctx is None else [e for cid in ctx_hits for e in by_ctx.get(cid, ())]
             boosted: set[int] = set()
             # Only a strong name match may claim other words of the query as its context.
-            used = used_spans if s.raw >= 0.75 * _BASE else None
+            strong = s.raw >= 0.75 * _BASE
             for e in pool:
                 hits = ctx_hits.get(self._entry_ctx[e])
-                bonus = self._ctx_bonus(hits, s.span, used) if hits else 0.0
+                bonus = 0.0
+                spans: list[tuple[int, int]] = []
+                if hits:
+                    bonus, spans = self._ctx_bonus(hits, s.span)
+                    if strong:
+                        for span in spans:
+                            users = used_spans.setdefault(span, {})
+                            users[s.span] = max(users.get(s.span, 0.0), s.raw + bonus)
                 if (bonus or by_ctx is None) and s.raw + bonus >= floor:
                     entry = self._entries[e]
-                    results.append((s.raw + bonus, entry.weight, entry.key, e, s.exact, s.span))
+                    results.append((s.raw + bonus, entry.weight, entry.key, e, s.exact, s.span, tuple(spans)))
                     boosted.add(e)
             if by_ctx is not None and s.raw >= floor:
                 added = 0
@@ -452,12 +473,18 @@ class PlaceIndex:
                         break
                     if e not in boosted:
                         entry = self._entries[e]
-                        results.append((s.raw, entry.weight, entry.key, e, s.exact, s.span))
+                        results.append((s.raw, entry.weight, entry.key, e, s.exact, s.span, ()))
                         added += 1
         if used_spans:
+            # Demote a match whose words an at least as good match used as context ("xã Đại Sảo" after
+            # "thôn Nà Tiềm"), unless it used that match's words in turn: two such readings stay and the caller asks.
             results = [
                 (r[0] - _USED_AS_CONTEXT, *r[1:])
-                if any(lo <= r[5][0] and r[5][1] <= hi for lo, hi in used_spans)
+                if any(
+                    lo <= r[5][0] and r[5][1] <= hi and total >= r[0] and not _inside(user, r[6])
+                    for (lo, hi), users in used_spans.items()
+                    for user, total in users.items()
+                )
                 else r
                 for r in results
             ]
@@ -465,7 +492,7 @@ class PlaceIndex:
         results.sort(key=lambda r: (-r[0], -r[1], r[2], r[3]))
         return [
             PlaceMatch(self._entries[e], round(max(0.0, min(100.0, raw)), 2), exact)
-            for raw, _, _, e, exact, _ in results[:limit]
+            for raw, _, _, e, exact, _, _ in results[:limit]
         ]
 
     def resolve(self, query: str, limit: int = 5, kinds: Collection[str] | None = None) -> Resolution:
