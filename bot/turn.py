@@ -83,6 +83,7 @@ class Reply:
     keyboard: Sequence[Sequence[str]] | None = None
     remove_keyboard: bool = False
     parse_mode: str | None = ParseMode.HTML
+    location_request: str | None = None  # label of a reply-keyboard button that shares the user's location
     latitude: float | None = None
     longitude: float | None = None
     title: str = ""
@@ -146,8 +147,12 @@ class Turn:
         keyboard: Sequence[Sequence[str]] | None = None,
         remove_keyboard: bool = False,
         html_mode: bool = True,
+        location_request: str | None = None,
     ) -> None:
-        """Queue a message; ``text`` is HTML whose user-supplied parts were passed through ``esc``."""
+        """Queue a message; ``text`` is HTML whose user-supplied parts were passed through ``esc``.
+
+        ``location_request`` adds a reply-keyboard button with that label which shares the user's location.
+        """
         for chunk in split_message(text):
             self.replies.append(
                 Reply(
@@ -157,6 +162,7 @@ class Turn:
                     keyboard=keyboard,
                     remove_keyboard=remove_keyboard,
                     parse_mode=ParseMode.HTML if html_mode else None,
+                    location_request=location_request,
                 )
             )
         self.replies[-1].buttons = buttons
@@ -265,10 +271,11 @@ async def send_replies(turn: Turn) -> None:
 async def send_one(bot: Bot, chat_id: int, r: Reply) -> Message:
     if r.kind in ("text", "edit"):
         markup: Any = inline_markup(r.buttons)
-        if markup is None and r.keyboard:
-            markup = ReplyKeyboardMarkup(
-                [[KeyboardButton(label) for label in row] for row in r.keyboard], resize_keyboard=True
-            )
+        if markup is None and (r.keyboard or r.location_request):
+            rows = [[KeyboardButton(label) for label in row] for row in r.keyboard or ()]
+            if r.location_request:
+                rows.insert(0, [KeyboardButton(r.location_request, request_location=True)])
+            markup = ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=bool(r.location_request))
         elif markup is None and r.remove_keyboard:
             markup = ReplyKeyboardRemove()
         return await bot.send_message(

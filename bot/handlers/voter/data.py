@@ -1,0 +1,260 @@
+"""Data questions answered from the database: counts of a unit, communes of a constituency, a commune's constituency."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.callbacks import encode
+from bot.domain.text import fold
+from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
+from bot.handlers.voter.place_index import Places, UnitInfo, get_places
+from bot.i18n import N_
+from bot.turn import Button, Turn, esc
+from db.models import AdminUnit, Constituency, Contest, Election
+from db.queries import voter as q
+
+UNIT_KINDS = ("province", "district", "commune")
+_LEVEL_OF_CONTEST = {"qh": "national", "tinh": "province", "huyen": "district", "xa": "commune"}
+_WORD_LEVEL = (
+    (re.compile(r"\b(xa|phuong|thi tran|dac khu|commune|ward)\b"), 3),
+    (re.compile(r"\b(huyen|quan|thi xa|district)\b"), 2),
+    (re.compile(r"\b(tinh|province)\b"), 1),
+)
+
+
+def _plural_units(t: Turn, level: str, n: int) -> str:
+    word = {"province": N_("tỉnh"), "district": N_("huyện"), "commune": N_("xã")}.get(level, N_("xã"))
+    return f"{t.tr.number(n)} {t._(word)}"
+
+
+async def resolve_unit(t: Turn, election: Election, text: str, kinds: tuple[str, ...] = UNIT_KINDS) -> tuple[str, Any]:
+    """("unit", UnitInfo) / ("area", area id) for a clear place; ("choices", matches); ("none", None)."""
+    places = await get_places(t.services, t.session, election.id)
+    res = places.places.resolve(text, limit=5, kinds=kinds)
+    if res.confident and res.best is not None:
+        kind, raw = res.best.entry.key.split(":")
+        if kind == "unit":
+            return "unit", places.units[int(raw)]
+        return "area", int(raw)
+    strong = [m for m in res.candidates if m.score >= 60]
+    if strong:
+        return "choices", strong
+    return "none", None
+
+
+async def _home_unit(t: Turn, election: Election, places: Places, text: str) -> UnitInfo | None:
+    """The unit of the saved polling area at the level the question names ("xã tôi", "huyện mình")."""
+    if not t.user.home_area_id:
+        return None
+    commune = places.area_commune.get(t.user.home_area_id)
+    if commune is None:
+        return None
+    chain = places.chain(commune)
+    folded = f" {fold(text)} "
+    for pattern, level in _WORD_LEVEL:
+        if pattern.search(folded):
+            for u in chain:
+                if u.level == level:
+                    return u
+    return None
+
+
+def _offer_units(t: Turn, matches: list, action: str) -> None:
+    rows = []
+    for m in matches[:6]:
+        kind, raw = m.entry.key.split(":")
+        if kind != "unit":
+            continue
+        ctx = f" · {m.entry.context[0]}" if m.entry.context else ""
+        rows.append([Button(f"{m.entry.name}{ctx}"[:60], encode(action, int(raw)))])
+    t.reply(t._("Bạn muốn hỏi về nơi nào?"), rows)
+
+
+# --- counts -------------------------------------------------------------------------------------------------------
+
+
+async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    """How many constituencies, seats, candidates, polling areas and voters a unit has. Returns the route kind."""
+    places = await get_places(t.services, t.session, election.id)
+    kind, found = await resolve_unit(t, election, text)
+    unit: UnitInfo | None = None
+    if kind == "unit":
+        unit = found
+    elif kind == "choices":
+        _offer_units(t, found, "vcount")
+        return "choices"
+    else:
+        unit = await _home_unit(t, election, places, text)
+    await show_counts(t, election, unit.id if unit else None)
+    return "answer"
+
+
+async def show_counts(t: Turn, election: Election, unit_id: int | None) -> bool:
+    unit = await t.session.get(AdminUnit, unit_id) if unit_id else None
+    if unit_id and unit is None:
+        return False
+    counts = await q.unit_counts(t.session, election.id, unit)
+    title = (
+        t._("Số liệu của <b>{unit}</b> trong cuộc bầu cử này:").format(unit=unit_label(t, unit))
+        if unit
+        else t._("Số liệu toàn bộ cuộc bầu cử đã nạp vào hệ thống:")
+    )
+    if unit is not None and not counts.contests and not counts.polling_areas:
+        t.reply(t._("Chưa có số liệu bầu cử của {unit}.").format(unit=unit_label(t, unit)))
+        return True
+    lines = [title]
+    by_level: dict[str, list] = {}
+    for c in counts.contests:
+        by_level.setdefault(c.contest.level, []).append(c)
+    for level in ("national", "province", "district", "commune"):
+        group = by_level.get(level)
+        if not group:
+            continue
+        label = t._(CONTEST_LEVELS[level])
+        if len(group) > 1:
+            label = t._("{label} ({n})").format(label=label, n=_plural_units(t, level, len(group)))
+        n_cons = sum(c.constituencies for c in group)
+        lines.append(
+            "• "
+            + t._("<b>{label}</b>: {cons} đơn vị bầu cử, bầu {seats} đại biểu, {cands} người ứng cử").format(
+                label=label,
+                cons=t.tr.number(n_cons),
+                seats=t.tr.number(sum(c.seats for c in group)),
+                cands=t.tr.number(sum(c.candidates for c in group)),
+            )
+        )
+    lines.append(
+        "• "
+        + t._("{areas} khu vực bỏ phiếu (mỗi khu vực có một Tổ bầu cử), {voters} cử tri trong danh sách").format(
+            areas=t.tr.number(counts.polling_areas), voters=t.tr.number(counts.voters)
+        )
+    )
+    if unit is not None and unit.level > 1:
+        lines.append(
+            t._("Đơn vị bầu cử Quốc hội và HĐND cấp trên có thể rộng hơn {unit}; số ghế là của cả đơn vị.").format(
+                unit=unit_label(t, unit)
+            )
+        )
+    t.reply(with_note(t, election, "\n".join(lines)))
+    return True
+
+
+# --- constituency coverage ------------------------------------------------------------------------------------------
+
+
+async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    """Which communes constituency no. N covers, per contest."""
+    number = slots.get("number")
+    if number is None:
+        m = re.search(r"\b(\d{1,3})\b", fold(text))
+        number = int(m.group(1)) if m else None
+    if number is None:
+        t.reply(t._("Bạn hỏi đơn vị bầu cử số mấy? Ví dụ: «đơn vị bầu cử số 3 gồm những xã nào»."))
+        return "ask"
+    found = await q.constituencies_numbered(t.session, election.id, int(number))
+    level = _LEVEL_OF_CONTEST.get(slots.get("level") or "")
+    if level:
+        found = [(k, c) for k, c in found if c.level == level]
+    if t.user.home_area_id and len(found) > 1:
+        mine = {b.constituency.id for b in await q.area_ballots(t.session, t.user.home_area_id)}
+        if any(k.id in mine for k, _ in found):
+            found = [(k, c) for k, c in found if k.id in mine]
+    if len(found) > 4:
+        found = [(k, c) for k, c in found if c.level != "commune"] or found
+    if not found:
+        t.reply(t._("Không có đơn vị bầu cử số {n} trong dữ liệu.").format(n=number))
+        return "answer"
+    if len(found) > 4:
+        rows = [[Button(f"{c.name} · {k.name}"[:60], encode("vcover", k.id))] for k, c in found[:8]]
+        t.reply(t._("Có nhiều đơn vị bầu cử số {n}. Bạn hỏi đơn vị của cuộc bầu nào?").format(n=number), rows)
+        return "choices"
+    lines = [await _coverage_line(t, k, c) for k, c in found]
+    t.reply(with_note(t, election, "\n\n".join(lines)))
+    return "answer"
+
+
+async def _coverage_line(t: Turn, k: Constituency, c: Contest) -> str:
+    units = await q.constituency_units(t.session, k.id)
+    names = ", ".join(unit_label(t, u) for u in units) or "—"
+    return t._("<b>{contest}</b> ({contest_name}) — {constituency}, bầu {seats} đại biểu, gồm: {units}.").format(
+        contest=contest_label(t, c),
+        contest_name=esc(c.name),
+        constituency=esc(k.name),
+        seats=t.tr.number(k.seats),
+        units=names,
+    )
+
+
+async def show_coverage(t: Turn, election: Election, constituency_id: int) -> bool:
+    found = await q.election_constituency(t.session, election.id, constituency_id)
+    if found is None:
+        return False
+    t.reply(with_note(t, election, await _coverage_line(t, *found)))
+    return True
+
+
+# --- commune → constituency ------------------------------------------------------------------------------------------
+
+
+async def answer_commune_constituency(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    """For each contest, the constituency a commune (or a hamlet's polling area) belongs to."""
+    kind, found = await resolve_unit(t, election, text, ("commune", "hamlet", "area", "district"))
+    if kind == "choices":
+        rows = []
+        places = await get_places(t.services, t.session, election.id)
+        for m in found[:6]:
+            k, raw = m.entry.key.split(":")
+            label = f"{m.entry.name} · {m.entry.context[0]}" if m.entry.context else m.entry.name
+            if k == "area":
+                label = f"{label} → {places.area_label.get(int(raw), '')}"
+            rows.append([Button(label[:60], encode("vbelong", k[0], int(raw)))])
+        t.reply(t._("Bạn muốn hỏi về nơi nào?"), rows)
+        return "choices"
+    if kind == "unit":
+        await show_belongs(t, election, "u", found.id)
+        return "answer"
+    if kind == "area":
+        await show_belongs(t, election, "a", found)
+        return "answer"
+    if t.user.home_area_id:
+        await show_belongs(t, election, "a", t.user.home_area_id)
+        return "answer"
+    t.reply(t._("Bạn hỏi xã, phường nào? Ví dụ: «xã Đồng Lạc thuộc đơn vị bầu cử nào»."))
+    return "ask"
+
+
+async def show_belongs(t: Turn, election: Election, kind: str, ident: int) -> bool:
+    if kind == "a":
+        area = await q.election_area(t.session, election.id, ident)
+        if area is None:
+            return False
+        pairs = [(b.contest, b.constituency) for b in await q.area_ballots(t.session, area.id)]
+        commune = await t.session.get(AdminUnit, area.commune_id)
+        hamlets = await q.hamlet_names(t.session, area.id)
+        subject = t._("{area} ({hamlets}, {commune})").format(
+            area=esc(area.name), hamlets=esc(", ".join(hamlets)), commune=unit_label(t, commune) if commune else ""
+        )
+    else:
+        unit = await t.session.get(AdminUnit, ident)
+        if unit is None:
+            return False
+        pairs = await q.constituencies_for_areas(t.session, election.id, unit.path)
+        subject = unit_label(t, unit)
+        if not pairs:
+            t.reply(t._("Chưa có số liệu bầu cử của {unit}.").format(unit=subject))
+            return True
+    lines = [t._("<b>{subject}</b> thuộc:").format(subject=subject)]
+    by_contest: dict[int, list[tuple[Contest, Constituency]]] = {}
+    for c, k in pairs:
+        by_contest.setdefault(c.id, []).append((c, k))
+    for group in by_contest.values():
+        c = group[0][0]
+        names = "; ".join(
+            t._("{constituency} (bầu {seats} đại biểu)").format(constituency=esc(k.name), seats=t.tr.number(k.seats))
+            for _c, k in group
+        )
+        suffix = " " + t._("(tùy khu vực bỏ phiếu)") if len(group) > 1 else ""
+        lines.append(f"• <b>{contest_label(t, c)}</b> ({esc(c.name)}): {names}{suffix}")
+    t.reply(with_note(t, election, "\n".join(lines)))
+    return True

@@ -1,0 +1,111 @@
+"""The place-name and candidate-name indexes of the active election, built from the database on demand.
+
+A derived cache in ``services.caches`` (never the source of truth), keyed by the election id and a cheap data
+version (row counts and max ids), so an import invalidates it. The version is re-read at most every
+``RECHECK_SECONDS`` per process; building takes one query per table.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.search import PlaceEntry, PlaceIndex
+from bot.handlers.voter.common import UNIT_PREFIX_VI
+from bot.runtime import Services
+from db.queries import voter as q
+
+CACHE_KEY = "voter.places"
+RECHECK_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    name: str
+    kind: str
+    level: int
+    parent_id: int | None
+    path: str
+
+
+@dataclass
+class Places:
+    """Indexes plus the small facts needed to label a hit without another query."""
+
+    election_id: int
+    version: tuple[int, ...]
+    places: PlaceIndex
+    people: PlaceIndex
+    units: dict[int, UnitInfo] = field(default_factory=dict)
+    area_commune: dict[int, int] = field(default_factory=dict)
+    area_label: dict[int, str] = field(default_factory=dict)
+    checked_at: float = 0.0
+
+    def chain(self, unit_id: int) -> list[UnitInfo]:
+        """The unit and its ancestors, most specific first."""
+        out = []
+        current: int | None = unit_id
+        while current is not None and current in self.units:
+            out.append(self.units[current])
+            current = self.units[current].parent_id
+        return out
+
+
+def _display(unit: UnitInfo) -> str:
+    prefix = UNIT_PREFIX_VI.get(unit.kind)
+    return f"{prefix} {unit.name}" if prefix else unit.name
+
+
+async def build(session: AsyncSession, election_id: int, version: tuple[int, ...]) -> Places:
+    units_rows = await q.all_units(session)
+    areas = await q.areas_of_election(session, election_id)
+    hamlets = await q.hamlets_of_election(session, election_id)
+    people = await q.candidate_names(session, election_id)
+    units = {u.id: UnitInfo(u.id, u.name, u.kind, u.level, u.parent_id, u.path) for u in units_rows}
+    used_paths = {units[a.commune_id].path for a in areas if a.commune_id in units}
+    wanted = {i for i, u in units.items() if any(p.startswith(u.path) for p in used_paths)}
+    result = Places(election_id, version, PlaceIndex([]), PlaceIndex([]), units)
+
+    def context(unit_id: int) -> tuple[str, ...]:
+        return tuple(u.name for u in result.chain(unit_id))
+
+    entries: list[PlaceEntry] = []
+    for uid in sorted(wanted):
+        u = units[uid]
+        kind = {1: "province", 2: "district"}.get(u.level, "commune")
+        ctx = context(u.parent_id) if u.parent_id is not None else ()
+        entries.append(PlaceEntry(f"unit:{uid}", _display(u), kind, ctx))
+    for a in areas:
+        result.area_commune[a.id] = a.commune_id
+        ctx = context(a.commune_id)
+        result.area_label[a.id] = a.name
+        entries.append(PlaceEntry(f"area:{a.id}", a.name, "area", ctx))
+        numbered = f"Khu vực bỏ phiếu số {a.number}"
+        if str(a.number) not in a.name.split():
+            entries.append(PlaceEntry(f"area:{a.id}", numbered, "area", ctx))
+    for _hid, area_id, name in hamlets:
+        commune = result.area_commune.get(area_id)
+        if commune is not None:
+            entries.append(PlaceEntry(f"area:{area_id}", name, "hamlet", context(commune)))
+    result.places = PlaceIndex(entries)
+    result.people = PlaceIndex(PlaceEntry(f"cand:{cid}", name, "person", ()) for cid, name, _k in people)
+    return result
+
+
+async def get_places(services: Services, session: AsyncSession, election_id: int) -> Places:
+    """The indexes for the election, rebuilt when the data changed."""
+    cached: Places | None = services.caches.get(CACHE_KEY)
+    now = time.monotonic()
+    if cached is not None and cached.election_id == election_id and now - cached.checked_at < RECHECK_SECONDS:
+        return cached
+    version = await q.data_version(session, election_id)
+    if cached is not None and cached.election_id == election_id and cached.version == version:
+        cached.checked_at = now
+        return cached
+    places = await build(session, election_id, version)
+    places.checked_at = now
+    services.caches[CACHE_KEY] = places
+    return places

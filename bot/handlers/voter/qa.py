@@ -1,0 +1,296 @@
+"""The free-text router: every message that no conversation step took ends up here.
+
+Order: (1) safety topics (fraud, recommendation, injection, insult, off-topic) → fixed polite answers;
+(2) a confident rules topic → its answer for the law edition of the loaded election; (3) data intents → answers
+from the database; (4) a clear place name → where to vote, a clear candidate name → the candidate;
+(5) otherwise the two or three best topics as buttons ("Có phải bạn muốn hỏi:"), never a guess presented as fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.context import BotApplication, BotContext
+from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
+from bot.domain.text import clip, fold, prepare
+from bot.handlers.start import refuse_button
+from bot.handlers.voter import candidates as cand
+from bot.handlers.voter import data, where
+from bot.handlers.voter.common import election_or_reply, facts_of, with_note
+from bot.handlers.voter.place_index import get_places
+from bot.i18n import N_
+from bot.turn import Button, Turn, open_turn
+from db.models import Election
+from db.queries import voter as q
+
+#: where published results (chair branch, /ketqua) plug in: ``services.caches[RESULTS_HOOK] = async fn(t, election,
+#: text, slots) -> bool`` answering with published results; False (or absent) falls back to how/when results come.
+RESULTS_HOOK = "voter.results_answer"
+
+# Topics offered in /hoidap, in this order (rules first).
+FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
+
+
+@dataclass
+class Routed:
+    """What the router did with a message (the evaluation reads it)."""
+
+    kind: str  # safety, topic, data, place, candidate, choices, unsure, none
+    topic: str | None = None
+    confident: bool = True
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+# --- answers ------------------------------------------------------------------------------------------------------
+
+
+async def answer_topic(t: Turn, election: Election, topic_id: str) -> None:
+    topic = BY_ID[topic_id]
+    text = render(topic, t.tr, facts_of(election))
+    if topic_id == "how_to_mark" and t.user.home_area_id:
+        ballots = await q.area_ballots(t.session, t.user.home_area_id)
+        if ballots:
+            from bot.handlers.voter.common import contest_label
+
+            lines = ["", t._("Với các phiếu ở nơi bỏ phiếu đã lưu của bạn:")]
+            for b in ballots:
+                lines.append(
+                    f"<b>{contest_label(t, b.contest)}</b>: "
+                    + cand.marking_text(t, b.constituency.seats, b.candidates)[2:]
+                )
+            text += "\n".join(lines)
+    buttons = None
+    if topic_id in ("how_to_mark", "ballots_count", "candidates_vs_seats") and not t.user.home_area_id:
+        buttons = [[Button("📍 " + t._("Tìm nơi bỏ phiếu của tôi"), encode("where"))]]
+    t.reply(text, buttons)
+
+
+async def _where(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    if text and await where.search_place(t, election, text, quiet=True):
+        return "place"
+    if t.user.home_area_id and await where.show_area(t, election, t.user.home_area_id):
+        return "place"
+    await where.ask_where(t, election)
+    return "ask"
+
+
+async def _candidates(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    if text and await cand.search_candidates(t, election, text, quiet=True):
+        return "candidate"
+    if text:
+        kind, found = await data.resolve_unit(t, election, text, ("commune", "hamlet", "area"))
+        if kind == "area":
+            await where.show_area(t, election, found)
+            return "place"
+        if kind == "unit":
+            await data.show_belongs(t, election, "u", found.id)
+            return "place"
+    await cand.my_candidates(t, election)
+    return "answer" if t.user.home_area_id else "ask"
+
+
+async def _counts(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    return await data.answer_counts(t, election, text, slots)
+
+
+async def _coverage(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    return await data.answer_coverage(t, election, text, slots)
+
+
+async def _belongs(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    return await data.answer_commune_constituency(t, election, text, slots)
+
+
+async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    hook = t.services.caches.get(RESULTS_HOOK)
+    if hook is not None and await hook(t, election, text, slots):
+        return "answer"
+    body = render(BY_ID["results_announcement"], t.tr, facts_of(election))
+    t.reply(body + "\n\n" + t._("Khi kết quả được công bố, bạn có thể xem bằng lệnh /ketqua."))
+    return "answer"
+
+
+async def _reminders(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    from bot.handlers.voter import reminders
+
+    folded = f" {fold(text)} "
+    if any(w in folded for w in (" huy ", " tat ", " stop ", " unsubscribe ", " ngung ", " thoi nhac ")):
+        await reminders.unsubscribe(t, election)
+    else:
+        await reminders.subscribe(t, election)
+    return "answer"
+
+
+DataHandler = Callable[[Turn, Election, str, dict[str, Any]], Awaitable[str]]
+DATA: dict[str, DataHandler] = {
+    "where_to_vote": _where,
+    "candidates": _candidates,
+    "count_query": _counts,
+    "constituency_coverage": _coverage,
+    "commune_constituency": _belongs,
+    "results": _results,
+    "reminders": _reminders,
+}
+
+
+def offer_topics(t: Turn, result: MatchResult) -> bool:
+    """The two or three best topics as buttons, when the matcher is unsure."""
+    alts = [a for a in result.alternatives if a.kind in ("info", "data")][:3]
+    if not alts:
+        return False
+    rows = [[Button(render_title(a.topic, t.tr), encode("vtopic", a.id))] for a in alts]
+    t.reply(t._("Có phải bạn muốn hỏi:"), rows)
+    return True
+
+
+def not_understood(t: Turn) -> None:
+    t.reply(
+        t._(
+            "Xin lỗi, mình chưa hiểu câu hỏi. Bạn có thể gõ tên thôn hoặc xã để tìm nơi bỏ phiếu, hỏi ngắn gọn "
+            "(ví dụ: «mấy giờ bắt đầu bỏ phiếu», «cần mang giấy tờ gì»), hoặc chọn một mục:"
+        ),
+        [[Button("📍 " + t._("Nơi bỏ phiếu"), encode("where")), Button("❓ " + t._("Hỏi đáp"), encode("vfaq"))]],
+    )
+
+
+# --- the router -----------------------------------------------------------------------------------------------------
+
+
+async def route(t: Turn, text: str) -> Routed:
+    """Answer one free-text message; returns what was done."""
+    election = await election_or_reply(t)
+    if election is None:
+        return Routed("none", confident=False)
+    text = clip(text)
+    result = match(text, edition=election.law_edition)
+    best = result.best
+    places = await get_places(t.services, t.session, election.id)
+    place = places.places.resolve(text, limit=6, kinds=where.PLACE_KINDS)
+    person = places.people.resolve(text, limit=6)
+    safety = best is not None and result.confident and best.kind == "safety"
+    # a message that is just a name ("na tiem", "hoang thi binh") is that place or person, whatever words it has
+    n_words = len(prepare(text).tokens)
+    if not safety and n_words <= 6:
+        for res, kind in ((person, "candidate"), (place, "place")):
+            top = res.best
+            if top is None or top.score < 80 or n_words > len(top.entry.name.split()) + 1:
+                continue
+            close = [m for m in res.candidates if m.score >= top.score - 5]
+            if kind == "candidate" and (res.confident or len({m.entry.name for m in close}) == 1):
+                await cand.search_candidates(t, election, text, quiet=True)
+                return Routed("candidate", "candidates")
+            if kind == "place":
+                if res.confident:
+                    await where.open_entry(t, election, places, top.entry.key)
+                else:
+                    where.offer_places(t, places, close)
+                    return Routed("choices", "where_to_vote")
+                return Routed("place", "where_to_vote")
+    # (1) safety, (2) rules and small talk
+    if best is not None and result.confident and best.kind in ("safety", "info", "meta"):
+        await answer_topic(t, election, best.id)
+        return Routed("safety" if best.kind == "safety" else "topic", best.id)
+    # (3) data intents
+    if best is not None and result.confident and best.kind == "data":
+        outcome = await DATA[best.id](t, election, text, result.slots)
+        return Routed(
+            "choices" if outcome == "choices" else "data",
+            best.id,
+            confident=outcome != "ask" or best.id in ("where_to_vote", "reminders", "candidates"),
+            detail={"outcome": outcome},
+        )
+    # (4) a place or a candidate named in a longer message
+    place_score = place.best.score if place.best else 0.0
+    person_score = person.best.score if person.best else 0.0
+    if person_score >= 75 and person_score > place_score:
+        await cand.search_candidates(t, election, text, quiet=True)
+        return Routed("candidate", "candidates")
+    if place.confident and place.best is not None:
+        await where.open_entry(t, election, places, place.best.entry.key)
+        return Routed("place", "where_to_vote")
+    # (5) unsure: offer topics; else near place names; else help
+    if offer_topics(t, result):
+        return Routed("unsure", best.id if best else None, confident=False)
+    strong = [m for m in place.candidates if m.score >= 60]
+    if strong:
+        where.offer_places(t, places, strong)
+        return Routed("choices", "where_to_vote", confident=True)
+    not_understood(t)
+    return Routed("none", confident=False)
+
+
+async def answer_free_text(t: Turn, text: str) -> bool:
+    """The "text" fallback of the dispatcher."""
+    await route(t, text)
+    return True
+
+
+# --- /hoidap and buttons ------------------------------------------------------------------------------------------
+
+
+def faq_buttons(t: Turn) -> list[list[Button]]:
+    flat = [Button(render_title(BY_ID[i], t.tr)[:60], encode("vtopic", i)) for i in FAQ_TOPICS]
+    return [flat[i : i + 2] for i in range(0, len(flat), 2)]
+
+
+async def faq_command(update: Update, context: BotContext) -> None:
+    """/hoidap: the rules topics as buttons."""
+    async with open_turn(update, context.services) as t:
+        await t.clear_state()
+        t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
+
+
+async def qa_button(update: Update, context: BotContext) -> None:
+    """Buttons: vfaq, vtopic:id, vcount:unit, vcover:constituency, vbelong:kind:id."""
+    async with open_turn(update, context.services) as t:
+        try:
+            cb = decode(update.callback_query.data if update.callback_query else None)
+            if cb.action == "vfaq":
+                cb.expect(0)
+                t.answer()
+                t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
+                return
+            election = await election_or_reply(t)
+            if election is None:
+                t.answer()
+                return
+            t.answer()
+            ok = True
+            if cb.action == "vtopic":
+                topic_id = cb.expect(1).token(0, set(BY_ID))
+                topic = BY_ID[topic_id]
+                if topic.kind == "data":
+                    await DATA[topic_id](t, election, "", {})
+                else:
+                    await answer_topic(t, election, topic_id)
+            elif cb.action == "vcount":
+                ok = await data.show_counts(t, election, cb.expect(1).int(0, minimum=1))
+            elif cb.action == "vcover":
+                ok = await data.show_coverage(t, election, cb.expect(1).int(0))
+            elif cb.action == "vbelong":
+                cb.expect(2)
+                ok = await data.show_belongs(t, election, cb.token(0, {"a", "u"}), cb.int(1))
+            else:
+                raise BadCallback("unknown action")
+            if not ok:
+                t.replies.clear()
+                await refuse_button(t, "not_found")
+        except BadCallback:
+            t.replies.clear()
+            await refuse_button(t)
+
+
+def register(app: BotApplication) -> None:
+    services = app.bot_data["services"]
+    services.add_command("hoidap", N_("Hỏi đáp về bầu cử"))
+    app.add_handler(CommandHandler(["hoidap", "faq"], faq_command))
+    app.add_handler(CallbackQueryHandler(qa_button, pattern=pattern("vfaq", "vtopic", "vcount", "vcover", "vbelong")))
+
+
+__all__ = ["RESULTS_HOOK", "Routed", "answer_free_text", "route", "with_note"]
