@@ -412,23 +412,23 @@ class Gen:
                 self.hamlets[commune] = everyone
 
 
-def write(sheet: Sheet, rows: list[dict[str, object]]) -> None:
-    with (HERE / f"{sheet.name}.csv").open("w", encoding="utf-8", newline="") as fh:
+def write(sheet: Sheet, rows: list[dict[str, object]], out: Path) -> None:
+    with (out / f"{sheet.name}.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow([c.header for c in sheet.columns])
         for row in rows:
             writer.writerow(["" if row.get(c.key) is None else row.get(c.key) for c in sheet.columns])
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
     gen = Gen()
     gen.build()
-    write(UNITS, gen.units)
-    write(ELECTIONS, [ELECTION_ROW])
-    write(CONTESTS, gen.contests)
-    write(CONSTITUENCIES, gen.constituencies)
-    write(AREAS, gen.areas)
-    write(CANDIDATES, gen.candidates)
+    write(UNITS, gen.units, out)
+    write(ELECTIONS, [ELECTION_ROW], out)
+    write(CONTESTS, gen.contests, out)
+    write(CONSTITUENCIES, gen.constituencies, out)
+    write(AREAS, gen.areas, out)
+    write(CANDIDATES, gen.candidates, out)
     voters = sum(int(str(a["registered_voters"])) for a in gen.areas)
     print(f"{len(gen.units)} units, {len(gen.contests)} contests, {len(gen.constituencies)} constituencies, "
           f"{len(gen.areas)} polling areas, {sum(len(str(a['hamlets']).split('; ')) for a in gen.areas)} hamlets, "
