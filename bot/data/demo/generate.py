@@ -79,11 +79,11 @@ ELECTION_ROW = {
 CENTRES = {  # a plausible centre per commune (lat, lon), all inside the district
     "Bằng Lũng": (22.158, 105.604), "Bằng Lãng": (22.122, 105.640), "Phương Viên": (22.203, 105.642),
     "Bằng Phúc": (22.236, 105.690), "Đồng Thắng": (22.176, 105.682), "Đại Sảo": (22.088, 105.690),
-    "Yên Mỹ": (22.060, 105.650), "Yên Phong": (22.095, 105.612), "Lương Bằng": (22.110, 105.560),
-    "Nghĩa Tá": (22.072, 105.582), "Bình Trung": (22.068, 105.522), "Ngọc Phái": (22.198, 105.572),
+    "Yên Mỹ": (22.075, 105.652), "Yên Phong": (22.095, 105.612), "Lương Bằng": (22.110, 105.560),
+    "Nghĩa Tá": (22.082, 105.582), "Bình Trung": (22.078, 105.522), "Ngọc Phái": (22.198, 105.572),
     "Tân Lập": (22.245, 105.602), "Quảng Bạch": (22.285, 105.652), "Đồng Lạc": (22.252, 105.522),
     "Nam Cường": (22.292, 105.560), "Xuân Lạc": (22.322, 105.505), "Yên Thượng": (22.182, 105.512),
-    "Yên Thịnh": (22.215, 105.478), "Bản Thi": (22.300, 105.470),
+    "Yên Thịnh": (22.215, 105.478), "Bản Thi": (22.300, 105.480),
 }
 AREA_COUNT = {"Bằng Lũng": 10, "Bằng Lãng": 5, "Phương Viên": 7, "Bằng Phúc": 6, "Đồng Thắng": 4, "Đại Sảo": 6,
               "Yên Mỹ": 5, "Yên Phong": 4, "Lương Bằng": 7, "Nghĩa Tá": 5, "Bình Trung": 6, "Ngọc Phái": 6,
@@ -398,8 +398,8 @@ class Gen:
                     self.areas.append({
                         "code": f"KV-{slug(commune)}-{area_no:02d}", "election": ELECTION, "number": area_no,
                         "name": f"Khu vực bỏ phiếu số {area_no}", "commune": unit_code(commune), "address": venue,
-                        "latitude": f"{lat0 + rnd.uniform(-spread, spread):.5f}",
-                        "longitude": f"{lon0 + rnd.uniform(-spread, spread):.5f}",
+                        "latitude": f"{min(22.34, max(22.06, lat0 + rnd.uniform(-spread, spread))):.5f}",
+                        "longitude": f"{min(105.74, max(105.46, lon0 + rnd.uniform(-spread, spread))):.5f}",
                         "registered_voters": max(150, min(1500, voters)),
                         "hamlets": "; ".join(mine),
                         "constituencies": "; ".join([na_of[DISTRICT[0]], province_of[commune], district_of[commune],
