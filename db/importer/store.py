@@ -271,9 +271,12 @@ class _Writer:
         if tp.add:
             await self.many(insert(CAND_T), [{"election_id": election_id[r["key"][0]], "code": r["key"][1],
                                               **cand_values(r)} for r in tp.add], True)
-        self.bar.close()
 
 
 async def apply_plan(conn: AsyncConnection, plan: Plan, *, progress: bool = False) -> None:
     """Write ``plan`` on ``conn`` (inside the caller's transaction)."""
-    await _Writer(conn, plan, progress).run()
+    writer = _Writer(conn, plan, progress)
+    try:
+        await writer.run()
+    finally:
+        writer.bar.close()

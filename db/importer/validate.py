@@ -174,19 +174,27 @@ class _Checker:
         if missing:
             return
         present = set(positions)
+        limits = TEXT_LIMITS.get(sheet.name, {})
+        plan = [(key, index, sheet.column(key), PARSERS[sheet.column(key).kind], limits.get(key))
+                for key, index in positions.items()]
         for number, cells in raw.rows:
             values: dict[str, Any] = {}
-            for key, index in positions.items():
-                col = sheet.column(key)
-                cell = cells[index] if index < len(cells) else None
+            width = len(cells)
+            for key, index, col, parser, limit in plan:
+                cell = cells[index] if index < width else None
                 if cell is None or (isinstance(cell, str) and not cell.strip()):
                     if col.required:
                         self.problem(sheet, number, key, "a value is required")
                     continue
                 try:
-                    values[key] = PARSERS[col.kind](cell)
+                    values[key] = parser(cell)
                 except ValueProblem as exc:
                     self.problem(sheet, number, key, str(exc))
+                    values[key] = _BAD
+                    continue
+                if limit and len(values[key]) > limit:
+                    self.problem(sheet, number, key, f"{values[key][:20]!r}… is too long ({len(values[key])} "
+                                 f"characters; at most {limit})")
                     values[key] = _BAD
             self.records[sheet.name].append(Record(number, values, present))
 
@@ -211,6 +219,32 @@ class _Checker:
 
 
 _BAD = object()  # a value that failed to parse (already reported)
+_BLANK = object()  # an empty cell
+REFERENCE_KEYS = {"code", "parent", "election", "contest", "unit", "owner", "constituency", "commune"}
+
+
+def _text_limits() -> dict[str, dict[str, int]]:
+    """Longest text each column may hold (from the model), so that no value fails in the database."""
+    from sqlalchemy import String
+
+    from db.models import AdminUnit, Candidate, Constituency, Contest, Election, PollingArea
+
+    models = {UNITS.name: AdminUnit, ELECTIONS.name: Election, CONTESTS.name: Contest,
+              CONSTITUENCIES.name: Constituency, AREAS.name: PollingArea, CANDIDATES.name: Candidate}
+    limits: dict[str, dict[str, int]] = {}
+    for sheet in SHEETS:
+        table = models[sheet.name].__table__
+        for col in sheet.columns:
+            if col.kind != "text":
+                continue
+            if col.key in REFERENCE_KEYS:
+                limits.setdefault(sheet.name, {})[col.key] = 32
+            elif col.key in table.c and isinstance(table.c[col.key].type, String) and table.c[col.key].type.length:
+                limits.setdefault(sheet.name, {})[col.key] = int(table.c[col.key].type.length)
+    return limits
+
+
+TEXT_LIMITS = _text_limits()
 
 
 def _ok(values: dict[str, Any], *keys: str) -> bool:
@@ -222,8 +256,8 @@ def _merge(existing: dict[str, Any] | None, rec: Record, sheet: str, defaults: d
     row = dict(defaults) if existing is None else {k: existing.get(k) for k in FIELDS[sheet]}
     for key in FIELDS[sheet]:
         if key in rec.present:
-            value = rec.values.get(key)
-            row[key] = None if value is _BAD else value
+            value = rec.values.get(key, _BLANK)
+            row[key] = None if value is _BAD else defaults.get(key) if value is _BLANK else value
     return row
 
 
@@ -466,6 +500,13 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
               f"no. {row['number']} ({other[1]!r})")
 
     # --- polling areas ----------------------------------------------------------------------------------------
+    na_contests: dict[str, list[str]] = defaultdict(list)
+    council_contests: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (e, ccode), contest in contests_all.items():
+        if contest.get("kind") == "na":
+            na_contests[e].append(ccode)
+        elif contest.get("unit"):
+            council_contests[(e, contest["unit"])].append(ccode)
     area_recs = ck.dedupe(AREAS, scoped)
     area_rows: dict[tuple[str, str], dict[str, Any]] = {}
     for rec in area_recs:
@@ -489,7 +530,7 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         elif (lat is None) != (lon is None):
             p(AREAS, rec.row, "longitude", "give both the latitude and the longitude, or neither")
         hamlets = row.get("hamlets") or []
-        if len({fold(h) for h in hamlets}) != len(hamlets):
+        if len({h.casefold() for h in hamlets}) != len(hamlets):
             p(AREAS, rec.row, "hamlets", "a hamlet is listed twice")
         for name in hamlets:
             if len(name) > 200:
@@ -528,12 +569,11 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
                 p(AREAS, rec.row, "constituencies", f"constituency {ccode!r} does not cover commune {commune!r} "
                   f"(its units: {', '.join(cunits)})")
         if chain:
-            for (e, ccode), contest in sorted(contests_all.items()):
-                if e != ecode or ccode in by_contest:
-                    continue
-                if contest.get("kind") == "na" or (contest.get("unit") and contest["unit"] in chain):
+            due = [*na_contests.get(ecode, []), *(c for u in chain for c in council_contests.get((ecode, u), []))]
+            for ccode in sorted(due):
+                if ccode not in by_contest:
                     p(AREAS, rec.row, "constituencies",
-                      f"no constituency of contest {ccode!r} ({contest.get('name')}); "
+                      f"no constituency of contest {ccode!r} ({contests_all[(ecode, ccode)].get('name')}); "
                       "add the code of the constituency this area votes in")
     seen_numbers: dict[tuple[str, str, int], str] = {}
     areas_all = dict(ex.areas) | area_rows
