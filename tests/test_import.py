@@ -364,6 +364,14 @@ def _missing_sheet(t: Tables) -> None:
     del t["NguoiUngCu"]
 
 
+def _missing_kind_and_seats(t: Tables) -> None:
+    set_cell(t, "DonViHanhChinh", 3, "Loại", "")
+    set_cell(t, "DonViBauCu", 2, "Số đại biểu được bầu", "")
+    set_cell(t, "LoaiBauCu", 2, "Loại", "")
+    set_cell(t, "KhuVucBoPhieu", 2, "Mã xã", "")
+    set_cell(t, "NguoiUngCu", 2, "Mã đơn vị bầu cử", "")
+
+
 def _bad_time(t: Tables) -> None:
     set_cell(t, "CuocBauCu", 2, "Giờ kết thúc", "22:00")
 
@@ -395,6 +403,7 @@ BAD_CASES = [
     (_missing_column, "KhuVucBoPhieu row 1, column 'Số cử tri': required column missing; add a column headed "
                       "'Số cử tri' (or 'registered_voters')"),
     (_missing_sheet, "NguoiUngCu: sheet missing"),
+    (_missing_kind_and_seats, "DonViHanhChinh row 3, column 'Loại': a value is required"),
     (_bad_time, "CuocBauCu row 2, column 'Giờ kết thúc': 22:00 is too late"),
 ]
 
@@ -465,3 +474,47 @@ async def test_run_import_bad_database_url(tmp_path: Path, capsys: pytest.Captur
     good = write_folder(example_tables(), tmp_path / "good")
     assert await run_import("mysql://localhost/x", good) == 1
     assert "only SQLite and PostgreSQL" in capsys.readouterr().err
+
+
+async def test_import_in_a_session_uses_a_savepoint(db_url: str, tmp_path: Path) -> None:
+    from db.session import create_sessionmaker
+
+    bad_tables = example_tables()
+    _bad_number(bad_tables)
+    bad = write_folder(bad_tables, tmp_path / "bad")
+    good = write_folder(example_tables(), tmp_path / "good")
+    engine = create_engine(db_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            assert not (await import_path(session, bad, progress=False)).ok
+            report = await import_path(session, good, progress=False)
+            assert report.ok and report.written
+            await session.commit()
+    finally:
+        await engine.dispose()
+    assert (await table_counts(db_url))["candidates"] == 2
+
+
+async def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
+    engine = create_engine(db_url)
+    try:
+        report = await import_path(engine, write_folder(example_tables(), tmp_path / "x"), dry_run=True)
+    finally:
+        await engine.dispose()
+    assert report.ok and not report.written and report.counts["NguoiUngCu"].added == 2
+    assert sum((await table_counts(db_url)).values()) == 0
+
+
+@pytest.mark.parametrize("garbage", ["", "??", "-1", "0", "99999999999", "x" * 600])
+def test_any_single_bad_cell_gives_problems_not_exceptions(tmp_path: Path, garbage: str) -> None:
+    from db.importer import read_source, validate
+
+    base = example_tables()
+    for sheet, lines in base.items():
+        for r in range(1, len(lines)):
+            for c in range(len(lines[0])):
+                tables = copy.deepcopy(base)
+                tables[sheet][r][c] = garbage
+                folder = write_folder(tables, tmp_path / f"{sheet}-{r}-{c}")
+                _plan, problems = validate(read_source(folder))
+                assert all(str(p).startswith(sheet) or p.sheet != sheet for p in problems)

@@ -253,7 +253,10 @@ def _ok(values: dict[str, Any], *keys: str) -> bool:
 
 def _merge(existing: dict[str, Any] | None, rec: Record, sheet: str, defaults: dict[str, Any]) -> dict[str, Any]:
     """The row as it will be stored: existing values, then the file's (only the columns present)."""
-    row = dict(defaults) if existing is None else {k: existing.get(k) for k in FIELDS[sheet]}
+    if existing is None:
+        row = dict.fromkeys(FIELDS[sheet]) | defaults
+    else:
+        row = {k: existing.get(k) for k in FIELDS[sheet]}
     for key in FIELDS[sheet]:
         if key in rec.present:
             value = rec.values.get(key, _BLANK)
