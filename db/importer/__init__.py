@@ -148,11 +148,14 @@ async def import_path(target: AsyncEngine | AsyncSession | AsyncConnection, path
     A file that cannot be read becomes one problem in the report; nothing is raised for bad input.
     With an ``AsyncSession``/``AsyncConnection`` the work happens in a savepoint and the caller commits.
     """
+    started = time.monotonic()
     try:
         raw = read_source(path)
     except ImportFileError as exc:
         return ImportReport(str(path), problems=[Problem("", None, None, str(exc))])
-    return await import_raw(target, raw, progress=progress, dry_run=dry_run)
+    report = await import_raw(target, raw, progress=progress, dry_run=dry_run)
+    report.seconds = time.monotonic() - started
+    return report
 
 
 async def run_import(database_url: str, path: str | Path, *, out: TextIO | None = None,
@@ -163,6 +166,7 @@ async def run_import(database_url: str, path: str | Path, *, out: TextIO | None 
 
     out = out or sys.stdout
     err = err or sys.stderr
+    started = time.monotonic()
     try:
         raw = read_source(path)
     except ImportFileError as exc:
@@ -182,6 +186,7 @@ async def run_import(database_url: str, path: str | Path, *, out: TextIO | None 
         return 1
     finally:
         await engine.dispose()
+    report.seconds = time.monotonic() - started
     for line in report.lines():
         print(line, file=err if report.problems else out)
     return 0 if report.ok else 1
