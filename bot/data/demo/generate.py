@@ -181,7 +181,8 @@ PROGRAMME = {
                 "Giám sát việc thực hiện chính sách hỗ trợ hộ nghèo, hộ cận nghèo"],
 }
 VENUES = ["Nhà văn hóa thôn {h}, xã {c}", "Điểm trường thôn {h}, Trường Tiểu học {c}", "Nhà văn hóa thôn {h}, xã {c}",
-          "Hội trường UBND xã {c}", "Nhà văn hóa thôn {h}, xã {c}", "Trường Mầm non {c}, điểm thôn {h}"]
+          "Nhà văn hóa thôn {h}, xã {c}", "Trường Mầm non {c}, điểm thôn {h}"]
+HALL = "Hội trường UBND xã {c}"  # the first polling area of a commune votes at the commune hall
 
 
 def slug(name: str) -> str:
@@ -217,7 +218,8 @@ class Gen:
     def person(self, level: str, commune: str, code: str, constituency: str, order: int) -> dict[str, object]:
         rnd = self.rnd
         ethnicity = rnd.choices([e for e, _ in ETHNICITY_WEIGHTS], [w for _, w in ETHNICITY_WEIGHTS])[0]
-        gender = "nu" if rnd.random() < 0.4 else "nam"
+        occupation, workplace = rnd.choice(ROLES[level])
+        gender = "nu" if "Phụ nữ" in occupation or rnd.random() < 0.4 else "nam"
         while True:
             name = f"{rnd.choice(SURNAMES[ethnicity])} {rnd.choice(MIDDLE[gender])} {rnd.choice(GIVEN[gender])}"
             if name not in self.used_names:
@@ -237,7 +239,6 @@ class Gen:
         if level == "na":  # provincial officials mostly live in the provincial capital
             residence = rnd.choice(["phường Đức Xuân", "phường Sông Cầu", "phường Phùng Chí Kiên",
                                     "phường Nguyễn Thị Minh Khai"]) + ", thành phố Bắc Kạn, tỉnh Bắc Kạn"
-        occupation, workplace = rnd.choice(ROLES[level])
         role_commune = rnd.choice(COMMUNES) if level == "district" else commune
         if role_commune == TOWN:
             occupation = occupation.replace("Trưởng thôn {h}", "Tổ trưởng {h}").replace("thôn {h}", "{h}")
@@ -394,7 +395,7 @@ class Gen:
                         where = mine[0].lower() if mine[0].startswith("Tổ") else f"thôn {mine[0]}"
                         venue = f"Nhà văn hóa {where}, thị trấn Bằng Lũng"
                     else:
-                        venue = rnd.choice(VENUES).format(h=mine[0], c=commune)
+                        venue = (HALL if area_no == 1 else rnd.choice(VENUES)).format(h=mine[0], c=commune)
                     self.areas.append({
                         "code": f"KV-{slug(commune)}-{area_no:02d}", "election": ELECTION, "number": area_no,
                         "name": f"Khu vực bỏ phiếu số {area_no}", "commune": unit_code(commune), "address": venue,
@@ -405,6 +406,8 @@ class Gen:
                         "constituencies": "; ".join([na_of[DISTRICT[0]], province_of[commune], district_of[commune],
                                                      ccode]),
                         "note": ""})
+                self.constituencies[-1]["description"] = (
+                    "Gồm các tổ dân phố, thôn: " if commune == TOWN else "Gồm các thôn: ") + ", ".join(served)
                 count = seats + (3 if seats >= 4 else 2)
                 everyone = self.hamlets[commune]
                 self.hamlets[commune] = served  # candidates of a commune constituency live in its hamlets
