@@ -518,3 +518,20 @@ def test_any_single_bad_cell_gives_problems_not_exceptions(tmp_path: Path, garba
                 folder = write_folder(tables, tmp_path / f"{sheet}-{r}-{c}")
                 _plan, problems = validate(read_source(folder))
                 assert all(str(p).startswith(sheet) or p.sheet != sheet for p in problems)
+
+
+async def test_moving_a_unit_updates_level_and_path(loaded_url: str, tmp_path: Path) -> None:
+    tables = example_tables()
+    tables["DonViHanhChinh"].append(["VD-T02", "Ví Dụ Hai", "tỉnh", ""])
+    set_cell(tables, "DonViHanhChinh", 3, "Mã đơn vị cấp trên", "VD-T02")
+    report = await import_file(loaded_url, write_folder(tables, tmp_path / "moved"))
+    assert report.ok, report.lines()
+    assert counts_of(report)["DonViHanhChinh"] == (1, 1, 1)
+    engine = create_engine(loaded_url)
+    try:
+        async with engine.connect() as conn:
+            units = {u.code: u for u in (await conn.execute(select(AdminUnit))).all()}
+    finally:
+        await engine.dispose()
+    new, commune = units["VD-T02"], units["VD-X01"]
+    assert commune.parent_id == new.id and commune.path == f"/{new.id}/{commune.id}/" and commune.level == 3
