@@ -24,12 +24,6 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 POSTGRES_ENV = "BAUCU_TEST_POSTGRES_URL"
 
-DB_KINDS = [
-    "sqlite",
-    pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.skipif(
-        not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} is not set")]),
-]
-
 
 @asynccontextmanager
 async def fresh_database_url(kind: str, tmp_path: Path, *, migrate: bool = True) -> AsyncIterator[str]:

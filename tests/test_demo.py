@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
@@ -24,23 +23,47 @@ from db.models import (
     PollingArea,
 )
 from db.session import create_engine
-from tests.dbutil import DB_KINDS, fresh_database_url
+from tests.dbutil import fresh_database_url
 from tests.test_import import import_file, read_folder, snapshot, table_counts, write_xlsx
 
-COMMUNES = {"Bằng Lũng", "Bằng Lãng", "Phương Viên", "Bằng Phúc", "Đồng Thắng", "Đại Sảo", "Yên Mỹ", "Yên Phong",
-            "Lương Bằng", "Nghĩa Tá", "Bình Trung", "Ngọc Phái", "Tân Lập", "Quảng Bạch", "Đồng Lạc", "Nam Cường",
-            "Xuân Lạc", "Yên Thượng", "Yên Thịnh", "Bản Thi"}
-DISTRICT_SEATS = {1: ({"Bằng Lũng", "Bằng Lãng"}, 5), 2: ({"Phương Viên", "Bằng Phúc", "Đồng Thắng"}, 5),
-                  3: ({"Đại Sảo", "Yên Mỹ", "Yên Phong"}, 4), 4: ({"Lương Bằng", "Nghĩa Tá", "Bình Trung"}, 5),
-                  5: ({"Ngọc Phái", "Tân Lập", "Quảng Bạch"}, 4), 6: ({"Đồng Lạc", "Nam Cường", "Xuân Lạc"}, 5),
-                  7: ({"Yên Thượng", "Yên Thịnh", "Bản Thi"}, 3)}
+COMMUNES = {
+    "Bằng Lũng",
+    "Bằng Lãng",
+    "Phương Viên",
+    "Bằng Phúc",
+    "Đồng Thắng",
+    "Đại Sảo",
+    "Yên Mỹ",
+    "Yên Phong",
+    "Lương Bằng",
+    "Nghĩa Tá",
+    "Bình Trung",
+    "Ngọc Phái",
+    "Tân Lập",
+    "Quảng Bạch",
+    "Đồng Lạc",
+    "Nam Cường",
+    "Xuân Lạc",
+    "Yên Thượng",
+    "Yên Thịnh",
+    "Bản Thi",
+}
+DISTRICT_SEATS = {
+    1: ({"Bằng Lũng", "Bằng Lãng"}, 5),
+    2: ({"Phương Viên", "Bằng Phúc", "Đồng Thắng"}, 5),
+    3: ({"Đại Sảo", "Yên Mỹ", "Yên Phong"}, 4),
+    4: ({"Lương Bằng", "Nghĩa Tá", "Bình Trung"}, 5),
+    5: ({"Ngọc Phái", "Tân Lập", "Quảng Bạch"}, 4),
+    6: ({"Đồng Lạc", "Nam Cường", "Xuân Lạc"}, 5),
+    7: ({"Yên Thượng", "Yên Thịnh", "Bản Thi"}, 3),
+}
 
 
-@pytest.fixture(params=DB_KINDS)
-async def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    async with fresh_database_url(request.param, tmp_path) as url:
-        assert await run_demo(url) == 0
-        yield url
+@pytest.fixture
+async def demo_url(database_url: str) -> str:
+    """The configured database with the demo loaded through the import code."""
+    assert await run_demo(database_url) == 0
+    return database_url
 
 
 def _min_candidates(kind: str, seats: int) -> int:
@@ -78,16 +101,16 @@ async def test_demo_matches_the_domain_facts(demo_url: str) -> None:
     name_of = {u.id: u.name for u in units.values()}
 
     # the election
-    assert election.name == ("Bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp "
-                             "nhiệm kỳ 2021 – 2026")
+    assert election.name == (
+        "Bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021 – 2026"
+    )
     assert election.election_date == date(2021, 5, 23) and election.election_date.weekday() == 6
     assert (election.voting_start.hour, election.voting_end.hour) == (7, 19)
     assert election.law_edition == "2015" and election.is_demo
     assert "minh họa" in election.notice and "hư cấu" in election.notice
 
     # contests: QH, tỉnh, huyện and one council per commune
-    assert Counter(c.level for c in contests.values()) == {"national": 1, "province": 1, "district": 1,
-                                                            "commune": 20}
+    assert Counter(c.level for c in contests.values()) == {"national": 1, "province": 1, "district": 1, "commune": 20}
     level_of_contest = {cid: c.level for cid, c in contests.items()}
     seats_by: dict[str, dict[int, int]] = defaultdict(dict)
     for c in cons.values():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import csv
-from collections.abc import AsyncIterator
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,19 @@ from db.models import (
     PollingArea,
 )
 from db.session import create_engine
-from tests.dbutil import DB_KINDS, fresh_database_url
+from tests.dbutil import fresh_database_url
 
-DATA_TABLES = (AdminUnit, Election, Contest, Constituency, ConstituencyUnit, PollingArea, Hamlet, AreaConstituency,
-               Candidate)
+DATA_TABLES = (
+    AdminUnit,
+    Election,
+    Contest,
+    Constituency,
+    ConstituencyUnit,
+    PollingArea,
+    Hamlet,
+    AreaConstituency,
+    Candidate,
+)
 
 Tables = dict[str, list[list[str]]]
 
@@ -51,8 +59,13 @@ def cell_text(value: Any) -> str:
 
 def example_tables() -> Tables:
     """The template's example rows as text tables: sheet -> [header row, data rows...]."""
-    return {s.name: [[c.header for c in s.columns],
-                     *[[cell_text(ex.get(c.key)) for c in s.columns] for ex in EXAMPLES[s.name]]] for s in SHEETS}
+    return {
+        s.name: [
+            [c.header for c in s.columns],
+            *[[cell_text(ex.get(c.key)) for c in s.columns] for ex in EXAMPLES[s.name]],
+        ]
+        for s in SHEETS
+    }
 
 
 def set_cell(tables: Tables, sheet: str, row: int, header: str, value: str) -> None:
@@ -108,8 +121,10 @@ async def table_counts(url: str) -> dict[str, int]:
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:
-            return {m.__tablename__: (await conn.execute(select(func.count()).select_from(m))).scalar_one()
-                    for m in DATA_TABLES}
+            return {
+                m.__tablename__: (await conn.execute(select(func.count()).select_from(m))).scalar_one()
+                for m in DATA_TABLES
+            }
     finally:
         await engine.dispose()
 
@@ -124,8 +139,10 @@ async def snapshot(url: str, *elections: str) -> dict[str, Any]:
         await engine.dispose()
     out: dict[str, Any] = {}
     for name in ("units", "elections", "contests", "constituencies", "areas", "candidates"):
-        out[name] = {k: {f: (sorted(v) if f in ("units", "constituencies") else v) for f, v in row.items() if f != "id"}
-                     for k, row in getattr(ex, name).items()}
+        out[name] = {
+            k: {f: (sorted(v) if f in ("units", "constituencies") else v) for f, v in row.items() if f != "id"}
+            for k, row in getattr(ex, name).items()
+        }
     return out
 
 
@@ -136,10 +153,10 @@ def counts_of(report: ImportReport) -> dict[str, tuple[int, int, int]]:
 # --- fixtures ---------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=DB_KINDS)
-async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    async with fresh_database_url(request.param, tmp_path) as url:
-        yield url
+@pytest.fixture
+def db_url(database_url: str) -> str:
+    """The configured database (SQLite, or PostgreSQL with BAUCU_TEST_POSTGRES_URL), fresh and migrated."""
+    return database_url
 
 
 @pytest.fixture
@@ -168,8 +185,14 @@ async def test_template_round_trip(db_url: str, tmp_path: Path) -> None:
 
     report = await import_file(db_url, path)
     assert report.ok, report.lines()
-    assert counts_of(report) == {"DonViHanhChinh": (2, 0, 0), "CuocBauCu": (1, 0, 0), "LoaiBauCu": (1, 0, 0),
-                                 "DonViBauCu": (1, 0, 0), "KhuVucBoPhieu": (1, 0, 0), "NguoiUngCu": (2, 0, 0)}
+    assert counts_of(report) == {
+        "DonViHanhChinh": (2, 0, 0),
+        "CuocBauCu": (1, 0, 0),
+        "LoaiBauCu": (1, 0, 0),
+        "DonViBauCu": (1, 0, 0),
+        "KhuVucBoPhieu": (1, 0, 0),
+        "NguoiUngCu": (2, 0, 0),
+    }
     again = await import_file(db_url, path)
     assert again.ok and again.changed == 0
     assert counts_of(again)["NguoiUngCu"] == (0, 0, 2)
@@ -244,8 +267,14 @@ async def test_corrected_file_updates_in_place(loaded_url: str, tmp_path: Path) 
     drop_column(tables, "KhuVucBoPhieu", "Ghi chú")  # an optional column left out keeps its stored values
     report = await import_file(loaded_url, write_folder(tables, tmp_path / "fixed"))
     assert report.ok, report.lines()
-    assert counts_of(report) == {"DonViHanhChinh": (0, 0, 2), "CuocBauCu": (0, 0, 1), "LoaiBauCu": (0, 0, 1),
-                                 "DonViBauCu": (0, 0, 1), "KhuVucBoPhieu": (0, 1, 0), "NguoiUngCu": (0, 2, 0)}
+    assert counts_of(report) == {
+        "DonViHanhChinh": (0, 0, 2),
+        "CuocBauCu": (0, 0, 1),
+        "LoaiBauCu": (0, 0, 1),
+        "DonViBauCu": (0, 0, 1),
+        "KhuVucBoPhieu": (0, 1, 0),
+        "NguoiUngCu": (0, 2, 0),
+    }
     snap = await snapshot(loaded_url, "VD-2026")
     first = snap["candidates"][("VD-2026", "VD-UC1")]
     assert (first["full_name"], first["ballot_order"]) == ("Nguyễn Văn Ân", 2)
@@ -383,25 +412,40 @@ BAD_CASES = [
     (_unknown_commune, "KhuVucBoPhieu row 2, column 'Mã xã': unit 'KHONG-CO' exists neither in the file nor in the"),
     (_unknown_parent, "DonViHanhChinh row 3, column 'Mã đơn vị cấp trên': unit 'VD-T99' exists neither"),
     (_duplicate_code, "DonViHanhChinh row 4, column 'Mã đơn vị': duplicate code 'VD-X01' (already on row 3)"),
-    (_wrong_seats, "DonViBauCu row 2, column 'Số đại biểu được bầu': 6 seats: a People's Council constituency "
-                   "elects 1 to 5 deputies"),
-    (_too_few_candidates, "DonViBauCu row 2, column 'Số đại biểu được bầu': constituency 'VD-X01-1' has 2 "
-                          "candidate(s) for 2 seat(s)"),
-    (_duplicate_ballot_order, "NguoiUngCu row 3, column 'Thứ tự trên phiếu': position 1 on the ballot of 'VD-X01-1' "
-                              "is already taken by 'VD-UC1'"),
+    (
+        _wrong_seats,
+        "DonViBauCu row 2, column 'Số đại biểu được bầu': 6 seats: a People's Council constituency "
+        "elects 1 to 5 deputies",
+    ),
+    (
+        _too_few_candidates,
+        "DonViBauCu row 2, column 'Số đại biểu được bầu': constituency 'VD-X01-1' has 2 candidate(s) for 2 seat(s)",
+    ),
+    (
+        _duplicate_ballot_order,
+        "NguoiUngCu row 3, column 'Thứ tự trên phiếu': position 1 on the ballot of 'VD-X01-1' "
+        "is already taken by 'VD-UC1'",
+    ),
     (_latitude_out_of_range, "KhuVucBoPhieu row 2, column 'Vĩ độ': 121.03 is outside Viet Nam"),
     (_negative_voters, "KhuVucBoPhieu row 2, column 'Số cử tri': -5 voters: the number cannot be negative"),
     (_area_without_constituency, "KhuVucBoPhieu row 2, column 'Các đơn vị bầu cử': a value is required"),
-    (_two_constituencies_same_contest, "KhuVucBoPhieu row 2, column 'Các đơn vị bầu cử': 'VD-X01-1' and 'VD-X01-2' "
-                                       "are both in contest 'VD-HDND-X01'"),
-    (_contest_of_other_election, "DonViBauCu row 2, column 'Mã loại bầu cử': contest 'KHONG-CO' does not exist in "
-                                 "election 'VD-2026'"),
+    (
+        _two_constituencies_same_contest,
+        "KhuVucBoPhieu row 2, column 'Các đơn vị bầu cử': 'VD-X01-1' and 'VD-X01-2' are both in contest 'VD-HDND-X01'",
+    ),
+    (
+        _contest_of_other_election,
+        "DonViBauCu row 2, column 'Mã loại bầu cử': contest 'KHONG-CO' does not exist in election 'VD-2026'",
+    ),
     (_underage_candidate, "NguoiUngCu row 2, column 'Ngày sinh': born 01/01/2010: a candidate must be 21 or older"),
     (_bad_kind, "DonViHanhChinh row 3, column 'Loại': 'làng' is not a kind of unit"),
     (_missing_required_value, "NguoiUngCu row 2, column 'Họ và tên': a value is required"),
     (_unknown_column, "CuocBauCu row 1, column 'Ghi chu them': unknown column"),
-    (_missing_column, "KhuVucBoPhieu row 1, column 'Số cử tri': required column missing; add a column headed "
-                      "'Số cử tri' (or 'registered_voters')"),
+    (
+        _missing_column,
+        "KhuVucBoPhieu row 1, column 'Số cử tri': required column missing; add a column headed "
+        "'Số cử tri' (or 'registered_voters')",
+    ),
     (_missing_sheet, "NguoiUngCu: sheet missing"),
     (_missing_kind_and_seats, "DonViHanhChinh row 3, column 'Loại': a value is required"),
     (_bad_time, "CuocBauCu row 2, column 'Giờ kết thúc': 22:00 is too late"),
@@ -409,8 +453,9 @@ BAD_CASES = [
 
 
 @pytest.mark.parametrize(("mutate", "expected"), BAD_CASES, ids=[f.__name__.strip("_") for f, _ in BAD_CASES])
-async def test_bad_input_is_reported_and_nothing_written(loaded_url: str, tmp_path: Path, mutate: Any,
-                                                         expected: str) -> None:
+async def test_bad_input_is_reported_and_nothing_written(
+    loaded_url: str, tmp_path: Path, mutate: Any, expected: str
+) -> None:
     # change the stored data in a way the bad file would also "fix", so a partial write would show
     tables = copy.deepcopy(example_tables())
     set_cell(tables, "KhuVucBoPhieu", 2, "Địa chỉ", "Địa chỉ mới")
@@ -418,8 +463,7 @@ async def test_bad_input_is_reported_and_nothing_written(loaded_url: str, tmp_pa
     before_counts = await table_counts(loaded_url)
     before = await snapshot(loaded_url, "VD-2026")
     for kind in ("csv", "xlsx"):
-        source = (write_folder(tables, tmp_path / "bad") if kind == "csv"
-                  else write_xlsx(tables, tmp_path / "bad.xlsx"))
+        source = write_folder(tables, tmp_path / "bad") if kind == "csv" else write_xlsx(tables, tmp_path / "bad.xlsx")
         report = await import_file(loaded_url, source)
         lines = [str(p) for p in report.problems]
         assert not report.ok and not report.written
@@ -445,8 +489,12 @@ async def test_corrupt_and_missing_files(db_url: str, tmp_path: Path, capsys: py
     text_file.write_text("xin chào")
     empty_dir = tmp_path / "trong"
     empty_dir.mkdir()
-    cases = [(corrupt, "not a readable .xlsx workbook"), (tmp_path / "khong-co.xlsx", "no such file or folder"),
-             (text_file, "not an .xlsx workbook or a CSV folder"), (empty_dir, "the folder has no .csv files")]
+    cases = [
+        (corrupt, "not a readable .xlsx workbook"),
+        (tmp_path / "khong-co.xlsx", "no such file or folder"),
+        (text_file, "not an .xlsx workbook or a CSV folder"),
+        (empty_dir, "the folder has no .csv files"),
+    ]
     for path, reason in cases:
         report = await import_file(db_url, path)
         assert len(report.problems) == 1 and reason in str(report.problems[0])
@@ -456,8 +504,9 @@ async def test_corrupt_and_missing_files(db_url: str, tmp_path: Path, capsys: py
     assert sum((await table_counts(db_url)).values()) == 0
 
 
-async def test_run_import_prints_counts_and_problems(db_url: str, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+async def test_run_import_prints_counts_and_problems(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = write_folder(example_tables(), tmp_path / "good")
     assert await run_import(db_url, good) == 0
     out = capsys.readouterr().out

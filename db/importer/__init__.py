@@ -72,9 +72,12 @@ class ImportReport:
         if self.problems:
             n = len(self.problems)
             return [str(p) for p in self.problems] + [
-                f"{n} problem{'s' if n != 1 else ''} in {self.source}; nothing was written. Fix them and import again."]
-        out = [f"{sheet}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
-               for sheet, c in self.counts.items()]
+                f"{n} problem{'s' if n != 1 else ''} in {self.source}; nothing was written. Fix them and import again."
+            ]
+        out = [
+            f"{sheet}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
+            for sheet, c in self.counts.items()
+        ]
         out.append(f"Imported {self.source} in {self.seconds:.1f} s.")
         return out
 
@@ -119,16 +122,22 @@ class _Rollback(Exception):
     pass
 
 
-async def import_raw(target: AsyncEngine | AsyncSession | AsyncConnection, raw: RawWorkbook, *,
-                     progress: bool = True, dry_run: bool = False) -> ImportReport:
+async def import_raw(
+    target: AsyncEngine | AsyncSession | AsyncConnection,
+    raw: RawWorkbook,
+    *,
+    progress: bool = True,
+    dry_run: bool = False,
+) -> ImportReport:
     started = time.monotonic()
     report = ImportReport(raw.source)
     try:
         async with _transaction(target) as conn:
             existing = await load_existing(conn, election_codes_in(raw))
             plan, problems = validate(raw, existing)
-            report.counts = {name: TableCounts(len(tp.add), len(tp.update), tp.unchanged)
-                             for name, tp in plan.tables.items()}
+            report.counts = {
+                name: TableCounts(len(tp.add), len(tp.update), tp.unchanged) for name, tp in plan.tables.items()
+            }
             if problems or dry_run:
                 report.problems = problems
                 raise _Rollback
@@ -141,8 +150,13 @@ async def import_raw(target: AsyncEngine | AsyncSession | AsyncConnection, raw: 
     return report
 
 
-async def import_path(target: AsyncEngine | AsyncSession | AsyncConnection, path: str | Path, *,
-                      progress: bool = True, dry_run: bool = False) -> ImportReport:
+async def import_path(
+    target: AsyncEngine | AsyncSession | AsyncConnection,
+    path: str | Path,
+    *,
+    progress: bool = True,
+    dry_run: bool = False,
+) -> ImportReport:
     """Read, check and (if there is no problem at all) write ``path`` in one transaction.
 
     A file that cannot be read becomes one problem in the report; nothing is raised for bad input.
@@ -158,8 +172,9 @@ async def import_path(target: AsyncEngine | AsyncSession | AsyncConnection, path
     return report
 
 
-async def run_import(database_url: str, path: str | Path, *, out: TextIO | None = None,
-                     err: TextIO | None = None, progress: bool = True) -> int:
+async def run_import(
+    database_url: str, path: str | Path, *, out: TextIO | None = None, err: TextIO | None = None, progress: bool = True
+) -> int:
     """CLI entry: ensure the schema, import ``path``, print one line per table or per problem; 0 ok, 1 not."""
     from db.migrate import ensure_schema
     from db.session import DatabaseUrlError, create_engine

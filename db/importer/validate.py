@@ -34,27 +34,81 @@ from db.importer.spec import (
 # Fields stored per table (in the order of the model); relation sets are handled separately.
 FIELDS: dict[str, tuple[str, ...]] = {
     UNITS.name: ("name", "kind", "level", "parent"),
-    ELECTIONS.name: ("name", "name_en", "election_date", "voting_start", "voting_end", "law_edition", "timezone",
-                     "is_demo", "notice"),
+    ELECTIONS.name: (
+        "name",
+        "name_en",
+        "election_date",
+        "voting_start",
+        "voting_end",
+        "law_edition",
+        "timezone",
+        "is_demo",
+        "notice",
+    ),
     CONTESTS.name: ("kind", "level", "unit", "name", "ballot_order"),
     CONSTITUENCIES.name: ("contest", "number", "name", "seats", "owner", "description", "units"),
-    AREAS.name: ("number", "name", "commune", "address", "latitude", "longitude", "registered_voters", "note",
-                 "hamlets", "constituencies"),
-    CANDIDATES.name: ("constituency", "ballot_order", "full_name", "gender", "date_of_birth", "ethnicity", "religion",
-                      "hometown", "residence", "education", "occupation", "workplace", "party_member", "party_joined",
-                      "incumbent", "incumbent_note", "biography", "programme"),
+    AREAS.name: (
+        "number",
+        "name",
+        "commune",
+        "address",
+        "latitude",
+        "longitude",
+        "registered_voters",
+        "note",
+        "hamlets",
+        "constituencies",
+    ),
+    CANDIDATES.name: (
+        "constituency",
+        "ballot_order",
+        "full_name",
+        "gender",
+        "date_of_birth",
+        "ethnicity",
+        "religion",
+        "hometown",
+        "residence",
+        "education",
+        "occupation",
+        "workplace",
+        "party_member",
+        "party_joined",
+        "incumbent",
+        "incumbent_note",
+        "biography",
+        "programme",
+    ),
 }
 SET_FIELDS = {"units", "hamlets", "constituencies"}  # compared as sets
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     UNITS.name: {"parent": None},
-    ELECTIONS.name: {"name_en": None, "voting_start": time(7), "voting_end": time(19), "timezone": "Asia/Ho_Chi_Minh",
-                     "is_demo": False, "notice": None},
+    ELECTIONS.name: {
+        "name_en": None,
+        "voting_start": time(7),
+        "voting_end": time(19),
+        "timezone": "Asia/Ho_Chi_Minh",
+        "is_demo": False,
+        "notice": None,
+    },
     CONTESTS.name: {"unit": None},
     CONSTITUENCIES.name: {"description": None, "units": []},
     AREAS.name: {"latitude": None, "longitude": None, "note": None, "hamlets": []},
-    CANDIDATES.name: {k: "" for k in ("ethnicity", "religion", "hometown", "residence", "education", "occupation",
-                                      "workplace", "biography", "programme")}
+    CANDIDATES.name: {
+        k: ""
+        for k in (
+            "ethnicity",
+            "religion",
+            "hometown",
+            "residence",
+            "education",
+            "occupation",
+            "workplace",
+            "biography",
+            "programme",
+        )
+    }
     | {"party_member": False, "party_joined": None, "incumbent": False, "incumbent_note": None},
 }
 LAW_2025_FROM = date(2025, 7, 1)
@@ -89,9 +143,14 @@ class Existing:
     candidates: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def table(self, sheet: str) -> dict[Any, dict[str, Any]]:
-        return {UNITS.name: self.units, ELECTIONS.name: self.elections, CONTESTS.name: self.contests,
-                CONSTITUENCIES.name: self.constituencies, AREAS.name: self.areas,
-                CANDIDATES.name: self.candidates}[sheet]
+        return {
+            UNITS.name: self.units,
+            ELECTIONS.name: self.elections,
+            CONTESTS.name: self.contests,
+            CONSTITUENCIES.name: self.constituencies,
+            AREAS.name: self.areas,
+            CANDIDATES.name: self.candidates,
+        }[sheet]
 
 
 @dataclass
@@ -144,9 +203,15 @@ class _Checker:
         raw: RawSheet | None = self.raw.sheets.get(sheet.name)
         self.records[sheet.name] = []
         if raw is None:
-            self.problems.append(Problem(sheet.name, None, None,
-                f"sheet missing; add a sheet (or {sheet.name}.csv) named {sheet.name} with its header row, even if "
-                "it has no data rows (see the template)"))
+            self.problems.append(
+                Problem(
+                    sheet.name,
+                    None,
+                    None,
+                    f"sheet missing; add a sheet (or {sheet.name}.csv) named {sheet.name} with its header row, even if "
+                    "it has no data rows (see the template)",
+                )
+            )
             return
         by_name: dict[str, Column] = {}
         for col in sheet.columns:
@@ -158,25 +223,37 @@ class _Checker:
                 continue
             col = by_name.get(fold(header))
             if col is None:
-                self.problems.append(Problem(sheet.name, 1, header,
-                    "unknown column; rename it to one of the template's headers or delete it"))
+                self.problems.append(
+                    Problem(
+                        sheet.name, 1, header, "unknown column; rename it to one of the template's headers or delete it"
+                    )
+                )
                 continue
             if col.key in positions:
-                self.problems.append(Problem(sheet.name, 1, header,
-                    f"the column '{col.header}' appears twice; keep one"))
+                self.problems.append(
+                    Problem(sheet.name, 1, header, f"the column '{col.header}' appears twice; keep one")
+                )
                 continue
             positions[col.key] = index
             self.headers.setdefault(sheet.name, {})[col.key] = header
         missing = [c for c in sheet.columns if c.required and c.key not in positions]
         for col in missing:
-            self.problems.append(Problem(sheet.name, 1, col.header,
-                f"required column missing; add a column headed '{col.header}' (or '{col.alias}')"))
+            self.problems.append(
+                Problem(
+                    sheet.name,
+                    1,
+                    col.header,
+                    f"required column missing; add a column headed '{col.header}' (or '{col.alias}')",
+                )
+            )
         if missing:
             return
         present = set(positions)
         limits = TEXT_LIMITS.get(sheet.name, {})
-        plan = [(key, index, sheet.column(key), PARSERS[sheet.column(key).kind], limits.get(key))
-                for key, index in positions.items()]
+        plan = [
+            (key, index, sheet.column(key), PARSERS[sheet.column(key).kind], limits.get(key))
+            for key, index in positions.items()
+        ]
         for number, cells in raw.rows:
             values: dict[str, Any] = {}
             width = len(cells)
@@ -193,8 +270,12 @@ class _Checker:
                     values[key] = _BAD
                     continue
                 if limit and len(values[key]) > limit:
-                    self.problem(sheet, number, key, f"{values[key][:20]!r}… is too long ({len(values[key])} "
-                                 f"characters; at most {limit})")
+                    self.problem(
+                        sheet,
+                        number,
+                        key,
+                        f"{values[key][:20]!r}… is too long ({len(values[key])} characters; at most {limit})",
+                    )
                     values[key] = _BAD
             self.records[sheet.name].append(Record(number, values, present))
 
@@ -209,8 +290,9 @@ class _Checker:
             if key is None:
                 continue
             if key in seen:
-                self.problem(sheet, rec.row, "code",
-                             f"duplicate code {rec.values['code']!r} (already on row {seen[key]})")
+                self.problem(
+                    sheet, rec.row, "code", f"duplicate code {rec.values['code']!r} (already on row {seen[key]})"
+                )
                 continue
             seen[key] = rec.row
             rec.key = key
@@ -229,8 +311,14 @@ def _text_limits() -> dict[str, dict[str, int]]:
 
     from db.models import AdminUnit, Candidate, Constituency, Contest, Election, PollingArea
 
-    models = {UNITS.name: AdminUnit, ELECTIONS.name: Election, CONTESTS.name: Contest,
-              CONSTITUENCIES.name: Constituency, AREAS.name: PollingArea, CANDIDATES.name: Candidate}
+    models = {
+        UNITS.name: AdminUnit,
+        ELECTIONS.name: Election,
+        CONTESTS.name: Contest,
+        CONSTITUENCIES.name: Constituency,
+        AREAS.name: PollingArea,
+        CANDIDATES.name: Candidate,
+    }
     limits: dict[str, dict[str, int]] = {}
     for sheet in SHEETS:
         table = models[sheet.name].__table__
@@ -344,16 +432,26 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         else:
             plevel = units_all[parent].get("level")
             if plevel is not None and plevel >= row["level"]:
-                p(UNITS, rec.row, "parent", f"{parent!r} is not above this unit (a {row['kind']} cannot sit under a "
-                  f"{units_all[parent].get('kind')})")
+                p(
+                    UNITS,
+                    rec.row,
+                    "parent",
+                    f"{parent!r} is not above this unit (a {row['kind']} cannot sit under a "
+                    f"{units_all[parent].get('kind')})",
+                )
     for code, unit in ex.units.items():  # a changed kind must not break children already in the database
         parent = unit.get("parent")
         if code in unit_rows or parent not in rec_of_unit:
             continue
         plevel = units_all[parent].get("level")
         if plevel is not None and plevel >= unit["level"]:
-            p(UNITS, rec_of_unit[parent].row, "kind", f"unit {code!r} in the database sits below it and is a "
-              f"{unit['kind']}; a parent must be of a higher level")
+            p(
+                UNITS,
+                rec_of_unit[parent].row,
+                "kind",
+                f"unit {code!r} in the database sits below it and is a "
+                f"{unit['kind']}; a parent must be of a higher level",
+            )
 
     def ancestors(code: str) -> list[str]:
         out: list[str] = []
@@ -373,8 +471,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         row = _merge(ex.elections.get(rec.key), rec, ELECTIONS.name, defaults)
         if row.get("law_edition") is None and row.get("election_date") is not None and "law_edition" not in v:
             row["law_edition"] = defaults.get("law_edition")
-        for key, default in (("voting_start", time(7)), ("voting_end", time(19)),
-                             ("timezone", "Asia/Ho_Chi_Minh"), ("is_demo", False)):
+        for key, default in (
+            ("voting_start", time(7)),
+            ("voting_end", time(19)),
+            ("timezone", "Asia/Ho_Chi_Minh"),
+            ("is_demo", False),
+        ):
             if row.get(key) is None and key not in v:
                 row[key] = default
         election_rows[rec.key] = row
@@ -430,8 +532,13 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             else:
                 derived = LEVEL_OF_UNIT_LEVEL.get(units_all[unit].get("level") or 0)
                 if "level" in v and v["level"] is not _BAD and v["level"] != derived:
-                    p(CONTESTS, rec.row, "level", f"unit {unit!r} is a {units_all[unit].get('kind')}, so the level is "
-                      f"{derived}, not {v['level']}")
+                    p(
+                        CONTESTS,
+                        rec.row,
+                        "level",
+                        f"unit {unit!r} is a {units_all[unit].get('kind')}, so the level is "
+                        f"{derived}, not {v['level']}",
+                    )
                 row["level"] = derived
                 if derived == "district" and ecode and elections_all[ecode].get("law_edition") == "2025":
                     p(CONTESTS, rec.row, "unit", "the 2025 law has no district People's Councils")
@@ -444,8 +551,13 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             other = seen_council.setdefault((key[0], row["unit"]), key)
             if other != key and (key in contest_rows or other in contest_rows):
                 rec = next(r for r in contest_recs if r.key in (key, other))
-                p(CONTESTS, rec.row, "unit", f"contests {other[1]!r} and {key[1]!r} are both the People's Council of "
-                  f"unit {row['unit']!r}; keep one")
+                p(
+                    CONTESTS,
+                    rec.row,
+                    "unit",
+                    f"contests {other[1]!r} and {key[1]!r} are both the People's Council of "
+                    f"unit {row['unit']!r}; keep one",
+                )
 
     # --- constituencies ---------------------------------------------------------------------------------------
     cons_recs = ck.dedupe(CONSTITUENCIES, scoped)
@@ -461,8 +573,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             if contest is None:
                 where = [c for (e, c) in contests_all if c == row["contest"]]
                 extra = " (it belongs to another election)" if where else ""
-                p(CONSTITUENCIES, rec.row, "contest",
-                  f"contest {row['contest']!r} does not exist in election {ecode!r}{extra}")
+                p(
+                    CONSTITUENCIES,
+                    rec.row,
+                    "contest",
+                    f"contest {row['contest']!r} does not exist in election {ecode!r}{extra}",
+                )
         if not row.get("name") and row.get("number") is not None:
             row["name"] = f"Đơn vị bầu cử số {row['number']}"
         if _ok(v, "number") and v["number"] < 1:
@@ -472,8 +588,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
                 if contest.get("unit"):
                     row["owner"] = contest["unit"]
                 else:
-                    p(CONSTITUENCIES, rec.row, "owner",
-                      "a National Assembly constituency needs the code of the province that runs it")
+                    p(
+                        CONSTITUENCIES,
+                        rec.row,
+                        "owner",
+                        "a National Assembly constituency needs the code of the province that runs it",
+                    )
             seats = row.get("seats")
             limit = NA_SEATS if contest.get("kind") == "na" else HDND_SEATS
             if isinstance(seats, int) and not 1 <= seats <= limit:
@@ -481,11 +601,19 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
                 p(CONSTITUENCIES, rec.row, "seats", f"{seats} seats: {body} constituency elects 1 to {limit} deputies")
             for ucode in row.get("units") or []:
                 if ucode not in units_all:
-                    p(CONSTITUENCIES, rec.row, "units",
-                      f"unit {ucode!r} exists neither in the file nor in the database")
+                    p(
+                        CONSTITUENCIES,
+                        rec.row,
+                        "units",
+                        f"unit {ucode!r} exists neither in the file nor in the database",
+                    )
                 elif contest.get("unit") and contest["unit"] not in ancestors(ucode):
-                    p(CONSTITUENCIES, rec.row, "units",
-                      f"unit {ucode!r} is not inside {contest['unit']!r}, the unit of contest {row['contest']!r}")
+                    p(
+                        CONSTITUENCIES,
+                        rec.row,
+                        "units",
+                        f"unit {ucode!r} is not inside {contest['unit']!r}, the unit of contest {row['contest']!r}",
+                    )
             if len(set(row.get("units") or [])) != len(row.get("units") or []):
                 p(CONSTITUENCIES, rec.row, "units", "a unit code is listed twice")
                 row["units"] = list(dict.fromkeys(row["units"]))
@@ -499,8 +627,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             continue
         other = numbers.setdefault((key[0], row["contest"], row["number"]), key)
         if other != key and key in rec_of_cons:
-            p(CONSTITUENCIES, rec_of_cons[key].row, "number", f"contest {row['contest']!r} already has constituency "
-              f"no. {row['number']} ({other[1]!r})")
+            p(
+                CONSTITUENCIES,
+                rec_of_cons[key].row,
+                "number",
+                f"contest {row['contest']!r} already has constituency no. {row['number']} ({other[1]!r})",
+            )
 
     # --- polling areas ----------------------------------------------------------------------------------------
     na_contests: dict[str, list[str]] = defaultdict(list)
@@ -544,8 +676,13 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             if commune not in units_all:
                 p(AREAS, rec.row, "commune", f"unit {commune!r} exists neither in the file nor in the database")
             elif units_all[commune].get("level") != 3:
-                p(AREAS, rec.row, "commune", f"unit {commune!r} is a {units_all[commune].get('kind')}, not a commune, "
-                  "ward, township or special zone")
+                p(
+                    AREAS,
+                    rec.row,
+                    "commune",
+                    f"unit {commune!r} is a {units_all[commune].get('kind')}, not a commune, "
+                    "ward, township or special zone",
+                )
             else:
                 chain = ancestors(commune)
         if ecode is None or "constituencies" not in rec.values or rec.values["constituencies"] is _BAD:
@@ -554,30 +691,52 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         for ccode in row["constituencies"]:
             cons = cons_all.get((ecode, ccode))
             if cons is None:
-                p(AREAS, rec.row, "constituencies",
-                  f"constituency {ccode!r} exists neither in the file nor in the database for election {ecode!r}")
+                p(
+                    AREAS,
+                    rec.row,
+                    "constituencies",
+                    f"constituency {ccode!r} exists neither in the file nor in the database for election {ecode!r}",
+                )
                 continue
             contest_code = cons.get("contest")
             if contest_code in by_contest:
-                p(AREAS, rec.row, "constituencies", f"{by_contest[contest_code]!r} and {ccode!r} are both in contest "
-                  f"{contest_code!r}; a polling area votes in exactly one constituency per contest")
+                p(
+                    AREAS,
+                    rec.row,
+                    "constituencies",
+                    f"{by_contest[contest_code]!r} and {ccode!r} are both in contest "
+                    f"{contest_code!r}; a polling area votes in exactly one constituency per contest",
+                )
                 continue
             by_contest[contest_code] = ccode
             contest = contests_all.get((ecode, contest_code)) or {}
             if chain and contest.get("unit") and contest["unit"] not in chain:
-                p(AREAS, rec.row, "constituencies", f"constituency {ccode!r} belongs to the People's Council of "
-                  f"{contest['unit']!r}, which does not contain commune {commune!r}")
+                p(
+                    AREAS,
+                    rec.row,
+                    "constituencies",
+                    f"constituency {ccode!r} belongs to the People's Council of "
+                    f"{contest['unit']!r}, which does not contain commune {commune!r}",
+                )
             cunits = cons.get("units") or []
             if chain and cunits and not set(cunits) & set(chain):
-                p(AREAS, rec.row, "constituencies", f"constituency {ccode!r} does not cover commune {commune!r} "
-                  f"(its units: {', '.join(cunits)})")
+                p(
+                    AREAS,
+                    rec.row,
+                    "constituencies",
+                    f"constituency {ccode!r} does not cover commune {commune!r} (its units: {', '.join(cunits)})",
+                )
         if chain:
             due = [*na_contests.get(ecode, []), *(c for u in chain for c in council_contests.get((ecode, u), []))]
             for ccode in sorted(due):
                 if ccode not in by_contest:
-                    p(AREAS, rec.row, "constituencies",
-                      f"no constituency of contest {ccode!r} ({contests_all[(ecode, ccode)].get('name')}); "
-                      "add the code of the constituency this area votes in")
+                    p(
+                        AREAS,
+                        rec.row,
+                        "constituencies",
+                        f"no constituency of contest {ccode!r} ({contests_all[(ecode, ccode)].get('name')}); "
+                        "add the code of the constituency this area votes in",
+                    )
     seen_numbers: dict[tuple[str, str, int], str] = {}
     areas_all = dict(ex.areas) | area_rows
     rec_of_area = {rec.key: rec for rec in area_recs}
@@ -586,8 +745,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             continue
         other = seen_numbers.setdefault((key[0], row["commune"], row["number"]), key[1])
         if other != key[1] and key in rec_of_area:
-            p(AREAS, rec_of_area[key].row, "number", f"commune {row['commune']!r} already has polling area "
-              f"no. {row['number']} ({other!r})")
+            p(
+                AREAS,
+                rec_of_area[key].row,
+                "number",
+                f"commune {row['commune']!r} already has polling area no. {row['number']} ({other!r})",
+            )
 
     # --- candidates -------------------------------------------------------------------------------------------
     cand_recs = ck.dedupe(CANDIDATES, scoped)
@@ -598,19 +761,32 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         row = _merge(ex.candidates.get(rec.key), rec, CANDIDATES.name, DEFAULTS[CANDIDATES.name])
         cand_rows[rec.key] = row
         if ecode and row.get("constituency") and (ecode, row["constituency"]) not in cons_all:
-            p(CANDIDATES, rec.row, "constituency", f"constituency {row['constituency']!r} exists neither in the file "
-              f"nor in the database for election {ecode!r}")
+            p(
+                CANDIDATES,
+                rec.row,
+                "constituency",
+                f"constituency {row['constituency']!r} exists neither in the file "
+                f"nor in the database for election {ecode!r}",
+            )
         if _ok(v, "ballot_order") and v["ballot_order"] < 1:
             p(CANDIDATES, rec.row, "ballot_order", f"{v['ballot_order']} is not a ballot position (1 or more)")
         born = row.get("date_of_birth")
         day = elections_all.get(ecode or "", {}).get("election_date")
         if isinstance(born, date) and isinstance(day, date) and _age_on(born, day) < 21:
-            p(CANDIDATES, rec.row, "date_of_birth", f"born {born:%d/%m/%Y}: a candidate must be 21 or older on "
-              f"election day {day:%d/%m/%Y}")
+            p(
+                CANDIDATES,
+                rec.row,
+                "date_of_birth",
+                f"born {born:%d/%m/%Y}: a candidate must be 21 or older on election day {day:%d/%m/%Y}",
+            )
         joined = row.get("party_joined")
         if joined is not None and not row.get("party_member"):
-            p(CANDIDATES, rec.row, "party_joined", "a joining date is given but the candidate is not a party member "
-              "(set 'Đảng viên' to có)")
+            p(
+                CANDIDATES,
+                rec.row,
+                "party_joined",
+                "a joining date is given but the candidate is not a party member (set 'Đảng viên' to có)",
+            )
         if isinstance(joined, date) and isinstance(born, date) and _age_on(born, joined) < 16:
             p(CANDIDATES, rec.row, "party_joined", f"{joined:%d/%m/%Y} is before the candidate was 16")
     cands_all = dict(ex.candidates) | cand_rows
@@ -627,8 +803,13 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
                 continue
             other = orders.setdefault(order, key)
             if other != key and key in rec_of_cand:
-                p(CANDIDATES, rec_of_cand[key].row, "ballot_order", f"position {order} on the ballot of {ckey[1]!r} is "
-                  f"already taken by {other[1]!r} ({cands_all[other].get('full_name')})")
+                p(
+                    CANDIDATES,
+                    rec_of_cand[key].row,
+                    "ballot_order",
+                    f"position {order} on the ballot of {ckey[1]!r} is "
+                    f"already taken by {other[1]!r} ({cands_all[other].get('full_name')})",
+                )
     touched = set(cons_rows) | {(k[0], row["constituency"]) for k, row in cand_rows.items() if row.get("constituency")}
     for ckey in sorted(touched):
         cons = cons_all.get(ckey)
@@ -641,9 +822,12 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
         have = len(per_cons.get(ckey, []))
         if have >= need:
             continue
-        rule = ("a National Assembly list needs at least 2 more candidates than seats" if contest.get("kind") == "na"
-                else "a People's Council list needs more candidates than seats: at least 2 more for 3 seats, "
-                "3 more for 4 or 5")
+        rule = (
+            "a National Assembly list needs at least 2 more candidates than seats"
+            if contest.get("kind") == "na"
+            else "a People's Council list needs more candidates than seats: at least 2 more for 3 seats, "
+            "3 more for 4 or 5"
+        )
         message = f"constituency {ckey[1]!r} has {have} candidate(s) for {cons['seats']} seat(s); {rule} (need {need})"
         if ckey in rec_of_cons:
             p(CONSTITUENCIES, rec_of_cons[ckey].row, "seats", message)
@@ -651,16 +835,19 @@ def validate(raw: RawWorkbook, existing: Existing | None = None) -> tuple[Plan, 
             first = min(rec_of_cand[k].row for k in per_cons[ckey] if k in rec_of_cand)
             p(CANDIDATES, first, "constituency", message)
 
-    plan = Plan({
-        UNITS.name: _plan_table(UNITS.name, list(unit_rows.items()), ex.units),
-        ELECTIONS.name: _plan_table(ELECTIONS.name, list(election_rows.items()), ex.elections),
-        CONTESTS.name: _plan_table(CONTESTS.name, list(contest_rows.items()), ex.contests),
-        CONSTITUENCIES.name: _plan_table(CONSTITUENCIES.name, list(cons_rows.items()), ex.constituencies),
-        AREAS.name: _plan_table(AREAS.name, list(area_rows.items()), ex.areas),
-        CANDIDATES.name: _plan_table(CANDIDATES.name, list(cand_rows.items()), ex.candidates),
-    })
-    plan.election_codes = set(election_rows) | {k[0] for rows in (contest_rows, cons_rows, area_rows, cand_rows)
-                                                for k in rows}
+    plan = Plan(
+        {
+            UNITS.name: _plan_table(UNITS.name, list(unit_rows.items()), ex.units),
+            ELECTIONS.name: _plan_table(ELECTIONS.name, list(election_rows.items()), ex.elections),
+            CONTESTS.name: _plan_table(CONTESTS.name, list(contest_rows.items()), ex.contests),
+            CONSTITUENCIES.name: _plan_table(CONSTITUENCIES.name, list(cons_rows.items()), ex.constituencies),
+            AREAS.name: _plan_table(AREAS.name, list(area_rows.items()), ex.areas),
+            CANDIDATES.name: _plan_table(CANDIDATES.name, list(cand_rows.items()), ex.candidates),
+        }
+    )
+    plan.election_codes = set(election_rows) | {
+        k[0] for rows in (contest_rows, cons_rows, area_rows, cand_rows) for k in rows
+    }
     plan.contest_of_constituency = {k: row["contest"] for k, row in cons_all.items() if row.get("contest")}
     ck.problems.sort(key=lambda pr: ([s.name for s in SHEETS].index(pr.sheet), pr.row or 0))
     return plan, ck.problems
