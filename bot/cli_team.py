@@ -181,7 +181,7 @@ async def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
                 None,
                 "role_revoked",
                 assignment_id=ra.id,
-                user_id=ra.user_id,
+                member_id=ra.user_id,
                 role=ra.role,
                 area_id=ra.polling_area_id,
                 unit_id=ra.unit_id,

@@ -49,12 +49,6 @@ def normalize_code(text: str) -> str | None:
     return cleaned
 
 
-def looks_like_code(text: str) -> bool:
-    """Whether a /start payload is meant as an invitation code (right or wrong), not another deep link."""
-    cleaned = _SEPARATORS.sub("", text[:64])
-    return 6 <= len(cleaned) <= 16 and cleaned.isascii() and cleaned.isalnum()
-
-
 def hash_code(code: str, pepper: str = "") -> str:
     """SHA-256 (hex) of the canonical code, with an optional secret pepper from the settings."""
     return hashlib.sha256(f"{pepper}:{code}".encode()).hexdigest()

@@ -20,7 +20,7 @@ from db.models import AdminUnit, Invitation, JoinAttempt, PollingArea, RoleAssig
 from db.queries.team import claim_invitation, holds_role, invitation_by_hash, recent_join_failures
 from db.queries.users import audit
 
-Status = Literal["ok", "wait", "wrong", "used", "expired", "already"]
+Status = Literal["ok", "wait", "wrong", "used", "expired", "already", "already_used"]
 
 
 def pepper_of(settings: object) -> str:
@@ -88,6 +88,10 @@ async def redeem(session: AsyncSession, user_id: int, raw: str, now: datetime, p
         await session.flush()
         return JoinOutcome("wrong", wait_minutes=wait_after_failures([*failures, now], now))
     if inv.used_at is not None:
+        if inv.used_by == user_id:
+            held = await holds_role(session, user_id, inv.role, area_id=inv.polling_area_id, unit_id=inv.unit_id)
+            if held is not None:
+                return JoinOutcome("already_used", inv, held)
         return JoinOutcome("used", inv)
     if inv.expires_at <= now:
         return JoinOutcome("expired", inv)
@@ -157,11 +161,13 @@ async def join_with_code(t: Turn, raw: str) -> bool:
     inv = outcome.invitation
     assert inv is not None
     place = await _place(t, inv)
-    if outcome.status == "already":
+    if outcome.status in ("already", "already_used"):
         if inv.role == "team":
-            t.reply(t._("Bạn đã là thành viên Tổ bầu cử của {place} rồi. Mã mời này chưa bị dùng.").format(place=place))
+            t.reply(t._("Bạn đã là thành viên Tổ bầu cử của {place} rồi.").format(place=place))
         else:
-            t.reply(t._("Bạn đã có quyền của Ủy ban bầu cử {place} rồi. Mã mời này chưa bị dùng.").format(place=place))
+            t.reply(t._("Bạn đã có quyền của Ủy ban bầu cử {place} rồi.").format(place=place))
+        if outcome.status == "already":
+            t.reply(t._("Mã mời này chưa bị dùng, nên vẫn dùng được cho người khác."))
         return False
     t.forget_roles()
     await t.clear_state()
