@@ -5,11 +5,13 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotApplication
-from bot.handlers import dispatch, errors, start, voter
+from bot.handlers import dispatch, errors, start, team, voter
 
 
 def register_all(app: BotApplication) -> None:
     """Wire every feature into the application."""
+    # team first: its ``/start CODE`` (an invitation link) must be tried before start's plain ``/start``
+    team.register(app)
     start.register(app)
     voter.register(app)
     # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
