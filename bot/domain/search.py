@@ -103,8 +103,12 @@ def _num(token: str) -> str:
 def _strip_prefix(words: list[str], phrases: Iterable[str]) -> list[str]:
     """Remove generic prefix phrases from the front of ``words`` while a name remains."""
     ordered = sorted(phrases, key=lambda p: -len(p.split()))
-    for _ in range(3):
+    for round_ in range(3):
         for phrase in ordered:
+            # After one generic prefix only a number word may follow ("tổ dân phố số 5"): in "Xã Phương Viên"
+            # the second word is part of the name, not the prefix "phường".
+            if round_ and phrase != "so":
+                continue
             pw = phrase.split()
             if words[: len(pw)] != pw:
                 continue

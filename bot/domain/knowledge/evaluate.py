@@ -1,7 +1,7 @@
 """Evaluate the question matcher on a JSONL set of voter questions.
 
 ``python -m bot.domain.knowledge.evaluate [--file tests/data/voter_questions.jsonl]``
-``[--split dev|heldout|heldout2|heldout3|all] [-v]``
+``[--split dev|heldout|heldout2|heldout3|heldout4|all] [-v]``
 
 Each line: ``{"q", "expect" (topic id or null for "too vague"), "edition", "cat"?, "slots"?, "must_contain"?,
 "nfd"?, "split"?}``. Accuracy = confident and correct / answerable; "wrong" = confident but not correct
@@ -168,7 +168,7 @@ def _table(outcomes: list[Outcome]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     items = load(args.file, args.split)

@@ -90,7 +90,7 @@ TOPICS: tuple[Topic, ...] = (
             (_WHEN, 1.0),
             (
                 "vận động|kết quả|công bố|bầu cử lại|bầu lại|bầu thêm|khiếu nại|danh sách|niêm yết|thẻ cử tri|sớm hơn|"
-                "muộn hơn|đến muộn|kết thúc muộn",
+                "muộn hơn|đến muộn|kết thúc muộn|hợp lệ|trúng cử|kiểm phiếu",
                 -2.0,
             ),
             (_combo("bầu cử|đi bầu|bỏ phiếu|bầu|election|vote|voting|poll", _WHEN), 2.0),
@@ -371,6 +371,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("quê ở|quê+đang ở|quê+làm việc|đang ở+làm việc|đang làm việc ở", 3.0),
             (
                 "nơi khác|chỗ khác|đang ở xa|sống ở xa|xa nhà|xa quê|vắng nhà|không ở nhà|không có mặt|không có ở nhà",
                 3.0,
@@ -586,6 +587,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("bí mật|bỏ phiếu kín|phiếu kín|bầu kín|kín|secret|secrecy|anonymous|privacy|private", 3.0),
             ("ai biết|có ai biết|biết tôi bầu|biết mình bầu|xem tôi bầu|xem phiếu|nhìn phiếu|nhìn trộm", 2.5),
+            ("ai được xem|người khác xem|người khác nhìn|xem mình gạch|xem tôi gạch|nhìn mình gạch|nhìn tôi gạch", 3.5),
             ("biết tôi gạch|biết mình gạch|biết+gạch ai|biết+bầu cho ai|biết+bầu ai|know+who i", 3.0),
             ("chụp ảnh|chụp hình|chụp lại|quay phim|photo|picture", 2.5),
             ("who will know|see my ballot|see who i|find out who i|watch me", 2.5),
@@ -621,7 +623,7 @@ TOPICS: tuple[Topic, ...] = (
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
             ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
-            ("hộ|giùm|giúp|thay|biết tôi|biết mình|ai biết", -2.0),
+            ("hộ|giùm|giúp|thay|biết tôi|biết mình|ai biết|ai được xem|người khác xem|người khác nhìn", -2.0),
             ("cách bầu|cách bỏ phiếu|cách ghi phiếu|cách điền phiếu", 2.5),
             ("bầu thế nào|bầu như thế nào|bỏ phiếu thế nào|bỏ phiếu như thế nào|bầu ra sao|bỏ phiếu ra sao", 1.5),
             ("mark|cross out|strike|tick|fill in|fill out|how do i vote|how to vote|how to fill", 3.0),
@@ -1310,6 +1312,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("should i vote for|who should|best candidate|recommend|who is the best|rank|ranking|who is better", 4.0),
             ("which candidate+vote|which candidate+good|who to vote for|tell me who", 3.0),
+            ("bầu+thì tốt|chọn+thì tốt|bầu+tốt hơn|chọn+tốt hơn|candidate+best|candidate+better", 3.0),
+            ("nào ổn|ổn nhất|nào tốt|giỏi nhất|xuất sắc nhất|đáng tin nhất|nào được nhất", 3.0),
         ),
         examples=(
             "Tôi nên bầu cho ai?",
@@ -1447,7 +1451,8 @@ TOPICS: tuple[Topic, ...] = (
             ("address", 0.5),
             (
                 "nơi khác|chỗ khác|xa nhà|đang ở xa|đi xa|đi làm xa|làm ăn xa|đi học xa|vắng nhà|không ở nhà|công tác|"
-                "away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ",
+                "away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ|quân đội|công an|"
+                "chiến sĩ|đang ở thành phố|làm việc|hồ chí minh|hà nội|sài gòn|quê ở",
                 -5.0,
             ),
         ),

@@ -72,8 +72,9 @@ async def answer_topic(t: Turn, election: Election, topic_id: str) -> None:
 
 
 async def _where(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
-    if text and await where.search_place(t, election, text, quiet=True):
-        return "place"
+    found = await where.search_place(t, election, text, quiet=True) if text else ""
+    if found:
+        return found
     if t.user.home_area_id and await where.show_area(t, election, t.user.home_area_id):
         return "place"
     await where.ask_where(t, election)
@@ -211,13 +212,13 @@ async def route(t: Turn, text: str) -> Routed:
     if person_score >= 75 and person_score > place_score:
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
-    if place.confident and place.best is not None:
+    if place.best is not None and where.clear_in_sentence(text, place.best, place.confident):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
     # (5) unsure: offer topics; else near place names; else help
     if offer_topics(t, result):
         return Routed("unsure", best.id if best else None, confident=False)
-    strong = [m for m in place.candidates if m.score >= 60]
+    strong = [m for m in place.candidates if m.score >= 75]
     if strong:
         where.offer_places(t, places, strong)
         return Routed("choices", "where_to_vote", confident=True)

@@ -8,6 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, decode, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.search import PlaceMatch
+from bot.domain.text import prepare
 from bot.domain.voter_geo import nearest, rounded_distance
 from bot.handlers.start import refuse_button
 from bot.handlers.voter.common import contest_label, election_or_reply, hours, unit_label, unit_name, with_note
@@ -116,16 +117,18 @@ async def open_entry(t: Turn, election: Election, places: Places, key: str) -> b
     return await show_unit(t, election, int(raw), 0)
 
 
-async def search_place(t: Turn, election: Election, query: str, *, quiet: bool = False) -> bool:
-    """Answer a place name: one clear match → its answer; several → buttons; none → False (or a reply)."""
+async def search_place(t: Turn, election: Election, query: str, *, quiet: bool = False) -> str:
+    """Answer a place name: one clear match → its answer ("place"); several → buttons ("choices");
+    none → "" when ``quiet``, else a "not found" reply ("none")."""
     places = await get_places(t.services, t.session, election.id)
     res = places.places.resolve(query, limit=6, kinds=PLACE_KINDS)
-    if res.confident and res.best is not None:
-        return await open_entry(t, election, places, res.best.entry.key)
-    strong = [m for m in res.candidates if m.score >= 60]
+    if res.best is not None and clear_in_sentence(query, res.best, res.confident):
+        return "place" if await open_entry(t, election, places, res.best.entry.key) else ""
+    inside = res.best is not None and in_sentence(query, res.best)
+    strong = [m for m in res.candidates if m.score >= (75 if inside else 60)]
     if strong:
         offer_places(t, places, strong)
-        return True
+        return "choices"
     if not quiet:
         t.reply(
             t._("Không tìm thấy «{query}». Bạn thử gõ tên thôn hoặc xã khác, hoặc chọn theo danh sách.").format(
@@ -133,8 +136,19 @@ async def search_place(t: Turn, election: Election, query: str, *, quiet: bool =
             ),
             [[Button("🗂 " + t._("Chọn theo danh sách"), encode("vbrowse", 0, 0))]],
         )
-        return True
-    return False
+        return "none"
+    return ""
+
+
+def in_sentence(query: str, match: PlaceMatch) -> bool:
+    """Whether the name is only part of a longer message (not the message itself)."""
+    return len(prepare(query).tokens) > len(match.entry.name.split()) + 2
+
+
+def clear_in_sentence(query: str, match: PlaceMatch, confident: bool) -> bool:
+    """A confident match, and inside a longer message an exact one (or nearly): in a sentence, short everyday
+    words with one typo often look like place names ("bầu thì" ≈ "Bản Thi"), so typos there need more evidence."""
+    return confident and (not in_sentence(query, match) or match.exact or match.score >= 85)
 
 
 def offer_places(t: Turn, places: Places, matches: list[PlaceMatch]) -> None:

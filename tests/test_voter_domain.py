@@ -1,0 +1,115 @@
+"""Voter assistant: Telegram-free rules (ballot marking, distances, reminder times) and the router evaluation."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.search import PlaceEntry, PlaceIndex
+from bot.domain.voter_ballot import explain, marking_rule
+from bot.domain.voter_geo import haversine_km, nearest, rounded_distance
+from bot.domain.voter_reminders import GRACE, due_slots, schedule
+from bot.i18n import get_translator
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("seats", "cands", "keep", "cross_min", "cross_max"),
+    [(5, 7, 5, 2, 6), (3, 5, 3, 2, 4), (2, 4, 2, 2, 3), (1, 3, 1, 2, 2), (4, 7, 4, 3, 6)],
+)
+def test_marking_rule_arithmetic(seats, cands, keep, cross_min, cross_max):
+    rule = marking_rule(seats, cands)
+    assert (rule.keep_max, rule.cross_min, rule.cross_max) == (keep, cross_min, cross_max)
+    assert rule.is_valid(1) and rule.is_valid(keep) and not rule.is_valid(keep + 1) and not rule.is_valid(0)
+
+
+def test_marking_explanation_in_both_languages():
+    template, params = explain(marking_rule(5, 7))
+    vi = get_translator("vi").gettext(template).format(**params)
+    assert vi == (
+        "Phiếu này có 7 người, bầu 5: bạn giữ lại tối đa 5 và ít nhất 1 người; gạch ngang hết họ và tên những "
+        "người không chọn (phải gạch từ 2 đến 6 người)."
+    )
+    en = get_translator("en").gettext(template).format(**params)
+    assert "keep at most 5 and at least 1" in en and "cross out 2 to 6 names" in en
+    template, params = explain(marking_rule(1, 3))
+    assert "đúng 1 người" in get_translator("vi").gettext(template).format(**params)
+    with pytest.raises(ValueError):
+        marking_rule(0, 3)
+
+
+def test_distances_and_nearest():
+    assert haversine_km(21.0285, 105.8542, 10.7769, 106.7009) == pytest.approx(1137, rel=0.01)
+    points = [(1, 22.15, 105.59), (2, 22.16, 105.58), (3, 22.30, 105.70)]
+    assert [i for i, _ in nearest(points, 22.151, 105.591, 2)] == [1, 2]
+    assert rounded_distance(0.153) == (150.0, "m")
+    assert rounded_distance(1.234) == (1.2, "km")
+    assert get_translator("vi").number(rounded_distance(1.234)[0]) == "1,2"
+
+
+def test_reminder_schedule_and_grace():
+    slots = schedule(date(2021, 5, 23), [1, 3], time(6, 30), time(19, 0), TZ)
+    assert [(s.kind, s.due_at) for s in slots] == [
+        ("d3", datetime(2021, 5, 20, 19, 0, tzinfo=TZ)),
+        ("d1", datetime(2021, 5, 22, 19, 0, tzinfo=TZ)),
+        ("day", datetime(2021, 5, 23, 6, 30, tzinfo=TZ)),
+    ]
+    at = datetime(2021, 5, 20, 12, 0, tzinfo=UTC)  # 19:00 local
+    assert [s.kind for s in due_slots(slots, at)] == ["d3"]
+    assert due_slots(slots, at - timedelta(seconds=1)) == []
+    assert due_slots(slots, at + GRACE) == []  # too late: skipped, not sent
+
+
+def test_commune_name_is_not_stripped_twice():
+    """ "Xã Phương Viên": "phương" is the name, not the prefix "phường"; "ứng cử viên" is not that commune."""
+    idx = PlaceIndex([PlaceEntry("u:1", "Xã Phương Viên", "commune", ("Chợ Đồn",))])
+    assert not idx.resolve("danh sách ứng cử viên").confident
+    assert idx.resolve("phuong vien").confident
+
+
+# --- the whole router on the demo election -------------------------------------------------------------------
+
+EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
+
+
+@pytest.fixture(scope="module")
+def router_outcomes():
+    import asyncio
+
+    from bot.handlers.voter.evaluate import demo_services, evaluate, load
+
+    async def run():  # type: ignore[no-untyped-def]
+        services, tmp = await demo_services()
+        try:
+            return {split: await evaluate(services, load(EVAL, split)) for split in ("dev", "heldout")}
+        finally:
+            await services.engine.dispose()
+            tmp.cleanup()
+
+    return asyncio.run(run())
+
+
+def test_eval_set_is_big_enough():
+    from bot.handlers.voter.evaluate import load
+
+    assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
+
+
+def test_router_accuracy_on_the_demo(router_outcomes, capsys):
+    summary, outcomes = router_outcomes["dev"]
+    with capsys.disabled():
+        print(f"\n[router dev] accuracy={summary.accuracy:.3f} wrong={summary.wrong}")
+    wrong = [(o.item.q, o.item.expect, o.routed.topic) for o in outcomes if o.wrong]
+    assert not wrong, wrong
+    assert summary.accuracy >= 0.95
+
+
+def test_router_heldout_floor(router_outcomes, capsys):
+    summary, _ = router_outcomes["heldout"]
+    with capsys.disabled():
+        print(f"\n[router heldout] accuracy={summary.accuracy:.3f} wrong={summary.wrong}")
+    assert summary.accuracy >= 0.9 and summary.wrong == 0
