@@ -193,7 +193,7 @@ async def _send_choice(t: Turn, units: list[AdminUnit], choice: str) -> None:
         return
     t.answer()
     if choice == "later":
-        await t.set_state(FLOW, **{**state, "step": "time"})
+        await t.set_state(FLOW, **{**{k: v for k, v in state.items() if k != "flow"}, "step": "time"})
         t.reply(
             t._("Gõ thời điểm gửi (giờ Việt Nam), ví dụ: <b>18:30</b> hoặc <b>23/5 18:30</b>."),
             [[Button(t._("Hủy"), encode("annx"))]],
