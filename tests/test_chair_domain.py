@@ -246,3 +246,15 @@ def test_check_imported_figures() -> None:
         "more votes than valid",
     ):
         assert expected in problems
+
+
+def test_cli_parser_has_the_chair_commands() -> None:
+    from bot.cli import build_parser
+    from bot.cli_chair import cmd_export, cmd_results
+
+    args = build_parser().parse_args(["export", "--unit", "C1", "--format", "csv", "--out", "x"])
+    assert (args.func, args.unit, args.format, args.out, args.lang) == (cmd_export, "C1", "csv", "x", "vi")
+    args = build_parser().parse_args(["results", "import", "ketqua.xlsx"])
+    assert (args.func, args.path) == (cmd_results, "ketqua.xlsx")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["export", "--format", "pdf"])

@@ -58,7 +58,7 @@ def render_turnout_chart(
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tr.percent(Decimal(int(v)), 0)))
         ax.tick_params(axis="y", labelsize=11)
         ax.grid(True, alpha=0.3)
-        ax.legend(loc="upper left", fontsize=11, framealpha=0.9)
+        ax.legend(loc="lower right", fontsize=11, framealpha=0.9)
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI)
