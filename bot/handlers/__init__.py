@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotApplication
-from bot.handlers import dispatch, errors, start, team
+from bot.handlers import chair, dispatch, errors, start, team
 
 
 def register_all(app: BotApplication) -> None:
@@ -13,6 +13,7 @@ def register_all(app: BotApplication) -> None:
     # team first: its ``/start CODE`` (an invitation link) must be tried before start's plain ``/start``
     team.register(app)
     start.register(app)
+    chair.register(app)
     # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
 
     # last: anything no feature took. Unknown buttons are refused politely; messages go through the flows.
