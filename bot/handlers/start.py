@@ -131,6 +131,8 @@ async def _set_language(t: Turn, code: str) -> None:
     t.tr = get_translator(code, t.services.settings.timezone)
     t.answer(LANGUAGE_NAMES[code])
     t.reply(t._("Đã chuyển sang tiếng Việt."))
+    if await t.roles():
+        await t.refresh_commands()
     await show_help(t, greeting=False)
 
 
