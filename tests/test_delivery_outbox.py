@@ -76,3 +76,33 @@ async def test_a_batch_of_only_blocked_users_does_not_stop_the_drain(services: S
     assert sorted(bot.sent) == list(range(61, 71)) and stats.sent == 10
     statuses = {d.user_id: d.status for d in await rows(services, Delivery)}
     assert all(statuses[u] == "blocked" for u in blocked) and all(statuses[u] == "sent" for u in range(61, 71))
+
+
+async def test_messages_to_one_chat_are_paced_others_are_not(services: Services) -> None:
+    """Telegram allows about one message a second per chat: the second message to a chat waits; other chats don't."""
+    import time
+
+    now = services.clock.now()
+    async with services.sessionmaker() as s, s.begin():
+        for u in (1, 2, 3):
+            await make_user(s, u)
+        await enqueue(
+            s,
+            [Outgoing(f"p:{i}", "alert", 1, 1, f"m{i}", now, priority=1) for i in range(2)]
+            + [Outgoing(f"q:{u}", "announcement", u, u, "x", now) for u in (2, 3)],
+            now,
+        )
+    bot = FakeBot()
+    stamps: dict[int, list[float]] = {}
+    original = bot.send_message
+
+    async def stamped(chat_id: int, text: str, **kw: Any) -> Any:
+        stamps.setdefault(chat_id, []).append(time.monotonic())
+        return await original(chat_id, text, **kw)
+
+    bot.send_message = stamped  # type: ignore[method-assign]
+    stats = await Deliverer(services, bot).drain()  # type: ignore[arg-type]
+    assert stats.sent == 4
+    assert stamps[1][1] - stamps[1][0] >= 0.99
+    # the other chats did not wait behind chat 1's pause
+    assert max(stamps[2][0], stamps[3][0]) < stamps[1][1]
