@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 STALE_CLAIM = timedelta(minutes=2)
 MAX_ATTEMPTS = 5
+# Telegram allows about one message per second to one chat; the overall rate is paced by the bot's rate limiter
+PER_CHAT_GAP = 1.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class Deliverer:
         self.batch = batch
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        # chat id -> time.monotonic() of the last message sent there (transport pacing, not application state)
+        self._last_sent: dict[int, float] = {}
 
     async def recover(self) -> int:
         """Rows left ``sending`` by a dead process (or by this one before a restart) become ``uncertain``."""
@@ -119,12 +124,16 @@ class Deliverer:
         async with self._lock:
             while limit is None or stats.sent + stats.blocked + stats.failed < limit:
                 claimed = await self._claim(kinds)
-                if not claimed:
+                if claimed is None:
                     break
-                await self._send_batch(claimed, stats)
+                to_send, skipped = claimed
+                stats.blocked += skipped
+                if to_send:  # a batch of only blocked users is settled already: go on with the next one
+                    await self._send_batch(to_send, stats)
         return stats
 
-    async def _claim(self, kinds: Sequence[str] | None) -> list[Delivery]:
+    async def _claim(self, kinds: Sequence[str] | None) -> tuple[list[Delivery], int] | None:
+        """Claim a batch of due rows: (rows to send, rows skipped as blocked), or None when nothing is due."""
         now = self.services.clock.now()
         async with self.services.sessionmaker() as session, session.begin():
             query = (
@@ -137,7 +146,7 @@ class Deliverer:
                 query = query.where(Delivery.kind.in_(kinds))
             ids = list(await session.scalars(query))
             if not ids:
-                return []
+                return None
             # the status condition makes the claim exclusive between processes
             rows = await session.scalars(
                 update(Delivery)
@@ -160,18 +169,31 @@ class Deliverer:
                 if d.user_id in blocked_users:
                     d.status = "blocked"
                     d.last_error = "user blocked the bot"
-            return sorted((d for d in claimed if d.status == "sending"), key=lambda d: (d.priority, d.due_at, d.id))
+            to_send = sorted((d for d in claimed if d.status == "sending"), key=lambda d: (d.priority, d.due_at, d.id))
+            return to_send, len(claimed) - len(to_send)
 
     async def _send_batch(self, rows: list[Delivery], stats: DrainStats) -> None:
         sem = asyncio.Semaphore(self.concurrency)
         outcomes: dict[int, dict[str, Any]] = {}
         newly_blocked: set[int] = set()
 
-        async def send(d: Delivery) -> None:
-            async with sem:
-                outcomes[d.id] = await self._send_one(d, newly_blocked)
+        by_chat: dict[int, list[Delivery]] = {}
+        for d in rows:
+            by_chat.setdefault(d.chat_id, []).append(d)
 
-        await asyncio.gather(*(send(d) for d in rows))
+        async def send_chat(chat_id: int, items: list[Delivery]) -> None:
+            # one chat's messages go one after the other, at least PER_CHAT_GAP apart
+            for d in items:
+                wait = self._last_sent.get(chat_id, -PER_CHAT_GAP) + PER_CHAT_GAP - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                async with sem:
+                    outcomes[d.id] = await self._send_one(d, newly_blocked)
+                self._last_sent[chat_id] = time.monotonic()
+
+        await asyncio.gather(*(send_chat(chat_id, items) for chat_id, items in by_chat.items()))
+        cutoff = time.monotonic() - PER_CHAT_GAP
+        self._last_sent = {c: t for c, t in self._last_sent.items() if t > cutoff}
         now = self.services.clock.now()
         async with self.services.sessionmaker() as session, session.begin():
             for d in rows:

@@ -17,6 +17,8 @@ from typing import Any, Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     Bot,
+    BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -77,7 +79,7 @@ def markup_to_json(buttons: Buttons | None) -> dict[str, Any] | None:
 
 @dataclass
 class Reply:
-    kind: Literal["text", "edit", "location", "venue", "photo", "document", "answer"]
+    kind: Literal["text", "edit", "location", "venue", "photo", "document", "answer", "commands"]
     text: str = ""
     buttons: Buttons | None = None
     keyboard: Sequence[Sequence[str]] | None = None
@@ -90,6 +92,7 @@ class Reply:
     data: bytes | None = None
     filename: str | None = None
     alert: bool = False
+    commands: Sequence[tuple[str, str]] = ()
 
 
 @dataclass
@@ -178,6 +181,12 @@ class Turn:
     def location(self, latitude: float, longitude: float, title: str = "", address: str = "") -> None:
         kind: Literal["venue", "location"] = "venue" if title else "location"
         self.replies.append(Reply(kind, address, latitude=latitude, longitude=longitude, title=title))
+
+    async def refresh_commands(self) -> None:
+        """Give this chat a command menu with the commands of the user's roles, in the user's language."""
+        roles = {"voter"} | {r.role for r in await self.roles()}
+        commands = [(c.command, self._(c.description)[:256]) for c in self.services.commands if c.role in roles]
+        self.replies.append(Reply("commands", commands=commands if roles != {"voter"} else ()))
 
     def photo(self, data: bytes, caption: str = "", filename: str = "chart.png") -> None:
         self.replies.append(Reply("photo", caption, data=data, filename=filename))
@@ -268,7 +277,7 @@ async def send_replies(turn: Turn) -> None:
         await query.answer()
 
 
-async def send_one(bot: Bot, chat_id: int, r: Reply) -> Message:
+async def send_one(bot: Bot, chat_id: int, r: Reply) -> Message | None:
     if r.kind in ("text", "edit"):
         markup: Any = inline_markup(r.buttons)
         if markup is None and (r.keyboard or r.location_request):
@@ -285,6 +294,13 @@ async def send_one(bot: Bot, chat_id: int, r: Reply) -> Message:
             reply_markup=markup,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         )
+    if r.kind == "commands":
+        scope = BotCommandScopeChat(chat_id)
+        if r.commands:
+            await bot.set_my_commands([BotCommand(c, d) for c, d in r.commands], scope=scope)
+        else:
+            await bot.delete_my_commands(scope=scope)
+        return None
     if r.kind == "venue":
         return await bot.send_venue(chat_id, r.latitude, r.longitude, r.title[:256], r.text[:256] or r.title[:256])
     if r.kind == "location":

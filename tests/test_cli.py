@@ -134,3 +134,48 @@ def test_import_and_template_errors_are_one_line(tmp_path: Path, database_url: s
     assert result.returncode == 0 and (tmp_path / "t.xlsx").exists()
     result = run(["import", str(tmp_path / "t.xlsx")], env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_run_polls_another_bot_api_server_and_stops_on_sigterm(database_url: str) -> None:
+    """`baucu run --api-url` against the standalone emulator: real long polling, replies, clean shutdown."""
+    import signal
+    import time
+
+    import httpx
+
+    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
+    emulator = subprocess.Popen(
+        [sys.executable, "-m", "bot.emulator", "--port", "0"], stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env
+    )
+    bot = None
+    try:
+        assert emulator.stdout is not None
+        urls = dict(emulator.stdout.readline().strip().split("=", 1) for _ in range(3))
+        bot = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--api-url", urls["base_url"]],
+            env={**env, "BOT_TOKEN": "123456:TEST-TOKEN", "DATABASE_URL": database_url, "TICK_SECONDS": "1"},
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        control = urls["control_url"]
+        with httpx.Client(timeout=10) as client:
+            client.post(f"{control}/send", json={"user": 3001, "text": "/start", "name": "Mai"}).raise_for_status()
+            replies: list[dict] = []
+            deadline = time.monotonic() + 60
+            while not replies and time.monotonic() < deadline:
+                time.sleep(0.2)
+                replies = [e for e in client.get(f"{control}/outgoing").json() if e.get("chat_id") == 3001]
+            assert replies, "the bot did not answer through the other Bot API server"
+            assert "Xin chào Mai!" in replies[0]["text"]
+            calls = {c["method"] for c in client.get(f"{control}/calls").json()}
+            assert {"getMe", "getUpdates", "setMyCommands", "sendMessage"} <= calls
+        bot.send_signal(signal.SIGTERM)
+        _, err = bot.communicate(timeout=60)
+        assert bot.returncode == 0, err
+        assert "Traceback" not in err
+    finally:
+        for proc in (bot, emulator):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)

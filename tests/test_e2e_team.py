@@ -88,6 +88,12 @@ async def test_join_with_start_link_and_join_command_in_both_languages(offline: 
     assert "Chào mừng bạn!" in texts(await offline.say(4005, codes[2]))
     # another /start payload is not taken for a code
     assert "Xin chào" in texts(await offline.say(4006, "/start area_12"))
+    # members get the team commands in their chat's command menu, in their language
+    vi_menu = offline.emulator.commands_for("", {"type": "chat", "chat_id": 4001})
+    en_menu = offline.emulator.commands_for("", {"type": "chat", "chat_id": 4002})
+    assert {"baocao", "suco", "bienban", "start", "help"} <= {c["command"] for c in vi_menu}
+    assert any(c["command"] == "start" and c["description"] == "Start" for c in en_menu)
+    assert offline.emulator.commands_for("", {"type": "chat", "chat_id": 4006}) in (None, [])
     async with offline.services.sessionmaker() as s:
         holders = sorted(r.user_id for r in (await s.scalars(select(RoleAssignment))).all())
         assert holders == [4001, 4002, 4005]

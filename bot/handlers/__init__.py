@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotApplication
-from bot.handlers import dispatch, errors, start, team, voter
+from bot.handlers import chair, dispatch, errors, start, team, voter
 
 
 def register_all(app: BotApplication) -> None:
@@ -14,6 +14,7 @@ def register_all(app: BotApplication) -> None:
     team.register(app)
     start.register(app)
     voter.register(app)
+    chair.register(app)
     # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
 
     # last: anything no feature took. Unknown buttons are refused politely; messages go through the flows.

@@ -171,6 +171,7 @@ async def join_with_code(t: Turn, raw: str) -> bool:
         return False
     t.forget_roles()
     await t.clear_state()
+    await t.refresh_commands()
     if inv.role == "team":
         t.reply(
             t._(

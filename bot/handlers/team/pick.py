@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.callbacks import BadCallback, decode, encode, pattern
 from bot.context import BotApplication, BotContext
@@ -13,7 +13,7 @@ from bot.i18n import N_
 from bot.turn import open_turn
 
 from .checkin_service import ask_addition, ask_report, show_curve, typed_value
-from .common import TEAM_FLOWS, is_member, pick_area
+from .common import is_member, pick_area
 from .countsheet_service import show_sheets
 from .incident_service import start_incident
 
@@ -57,20 +57,7 @@ async def pick_button(update: Update, context: BotContext) -> None:
             await refuse_button(t)
 
 
-async def cancel_command(update: Update, context: BotContext) -> None:
-    """/huy: leave whatever the bot was asking (what was already sent stays saved)."""
-    async with open_turn(update, context.services) as t:
-        flow = t.state.get("flow")
-        await t.clear_state()
-        if flow in TEAM_FLOWS:
-            t.reply(t._("Đã dừng. Những gì bạn đã gửi trước đó vẫn được lưu lại."))
-        else:
-            t.reply(t._("Đã hủy. Gõ /help để xem các chức năng."))
-
-
 def register(app: BotApplication) -> None:
     services = app.bot_data["services"]
-    services.add_command("huy", N_("Dừng việc đang làm"), role="team")
     services.add_menu("team", N_("📈 Diễn biến của khu vực"), encode("tm_menu", "curve"), 13)
-    app.add_handler(CommandHandler(["huy", "cancel"], cancel_command))
     app.add_handler(CallbackQueryHandler(pick_button, pattern=pattern("tm_pick", "tm_menu")))

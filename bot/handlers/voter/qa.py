@@ -28,9 +28,11 @@ from bot.i18n import N_
 from bot.turn import Button, Turn, open_turn
 from db.models import Election
 from db.queries import voter as q
+from db.queries.chair import published_for_area
 
-#: where published results (chair branch, /ketqua) plug in: ``services.caches[RESULTS_HOOK] = async fn(t, election,
-#: text, slots) -> bool`` answering with published results; False (or absent) falls back to how/when results come.
+#: an optional override for results questions: ``services.caches[RESULTS_HOOK] = async fn(t, election, text, slots)
+#: -> bool``. Without it (or when it returns False): the published results of the saved polling area
+#: (``bot.handlers.chair.results.show_voter_results``), else how and when results are announced, and /ketqua.
 RESULTS_HOOK = "voter.results_answer"
 
 # Topics offered in /hoidap, in this order (rules first).
@@ -111,6 +113,11 @@ async def _belongs(t: Turn, election: Election, text: str, slots: dict[str, Any]
 async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
     hook = t.services.caches.get(RESULTS_HOOK)
     if hook is not None and await hook(t, election, text, slots):
+        return "answer"
+    if t.user.home_area_id and await published_for_area(t.session, t.user.home_area_id):
+        from bot.handlers.chair.results import show_voter_results
+
+        await show_voter_results(t)  # the published results of the saved polling area's constituencies
         return "answer"
     body = render(BY_ID["results_announcement"], t.tr, facts_of(election))
     t.reply(body + "\n\n" + t._("Khi kết quả được công bố, bạn có thể xem bằng lệnh /ketqua."))
