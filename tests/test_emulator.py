@@ -84,12 +84,11 @@ async def test_command_gets_bot_command_entity_and_user_is_remembered(emu: BotAp
 
 
 async def test_long_poll_wakes_promptly_and_honours_offsets(emu: BotApiEmulator, bot: telegram.Bot) -> None:
-    started = time.monotonic()
-    poll = asyncio.create_task(bot.get_updates(timeout=5))
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
     await asyncio.sleep(0.1)
     update_id = emu.send_text(USER, "hello")
-    updates = await asyncio.wait_for(poll, 2)
-    assert time.monotonic() - started < 1
+    # answered with the update, long before the poll's own 30 s timeout
+    updates = await asyncio.wait_for(poll, 10)
     assert [u.update_id for u in updates] == [update_id]
     assert emu.delivered_up_to() == update_id and emu.fetched_up_to() == 0
     # not acknowledged yet: delivered again
@@ -99,7 +98,7 @@ async def test_long_poll_wakes_promptly_and_honours_offsets(emu: BotApiEmulator,
     # an empty long poll waits out its timeout
     started = time.monotonic()
     assert await bot.get_updates(offset=update_id + 1, timeout=1) == ()
-    assert 0.9 < time.monotonic() - started < 2
+    assert time.monotonic() - started >= 0.9
     # limit
     ids = [emu.send_text(USER, str(i)) for i in range(3)]
     assert [u.update_id for u in await bot.get_updates(offset=update_id + 1, limit=2)] == ids[:2]
@@ -128,11 +127,10 @@ async def test_get_updates_returns_empty_at_stop() -> None:
         async with httpx.AsyncClient(timeout=5) as client:
             poll = asyncio.create_task(client.get(f"{emu.base_url}{emu.token}/getUpdates", params={"timeout": 30}))
             await asyncio.sleep(0.1)
-            started = time.monotonic()
             await emu.stop()
-            response = await asyncio.wait_for(poll, 3)
+            # the 30 s poll ends with the server, not with its timeout
+            response = await asyncio.wait_for(poll, 10)
         assert response.json() == {"ok": True, "result": []}
-        assert time.monotonic() - started < 1.5
     finally:
         await emu.stop()
 
