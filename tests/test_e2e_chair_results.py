@@ -84,6 +84,9 @@ async def test_review_partial_then_complete_publish_and_voters_ask(offline: Driv
     assert "Nguyễn Văn An: 1.600 phiếu (62,99%)" in text and "HĐND huyện" in text
     text = texts(await offline.say(802, "/ketqua"))
     assert "chưa chọn khu vực bỏ phiếu" in text
+    # ... or in their own words, without diacritics
+    text = texts(await offline.say(801, "cho hoi ket qua bau cu o don vi minh the nao"))
+    assert "Nguyễn Văn An: 1.600 phiếu (62,99%)" in text and "trúng cử" in text
 
     # publishing again is refused without a reason; the review says it was published
     events = await _open_review(offline, DISTRICT_CHAIR)

@@ -30,11 +30,6 @@ from db.models import Election
 from db.queries import voter as q
 from db.queries.chair import published_for_area
 
-#: an optional override for results questions: ``services.caches[RESULTS_HOOK] = async fn(t, election, text, slots)
-#: -> bool``. Without it (or when it returns False): the published results of the saved polling area
-#: (``bot.handlers.chair.results.show_voter_results``), else how and when results are announced, and /ketqua.
-RESULTS_HOOK = "voter.results_answer"
-
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 
@@ -111,9 +106,6 @@ async def _belongs(t: Turn, election: Election, text: str, slots: dict[str, Any]
 
 
 async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
-    hook = t.services.caches.get(RESULTS_HOOK)
-    if hook is not None and await hook(t, election, text, slots):
-        return "answer"
     if t.user.home_area_id and await published_for_area(t.session, t.user.home_area_id):
         from bot.handlers.chair.results import show_voter_results
 
@@ -301,4 +293,4 @@ def register(app: BotApplication) -> None:
     app.add_handler(CallbackQueryHandler(qa_button, pattern=pattern("vfaq", "vtopic", "vcount", "vcover", "vbelong")))
 
 
-__all__ = ["RESULTS_HOOK", "Routed", "answer_free_text", "route", "with_note"]
+__all__ = ["Routed", "answer_free_text", "route", "with_note"]
