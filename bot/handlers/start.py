@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, decode, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.i18n import LANGUAGES, N_, get_translator
 from bot.turn import Button, Turn, esc, open_turn
@@ -141,6 +145,25 @@ async def refuse_button(t: Turn, reason: str = "forged") -> None:
     data = t.update.callback_query.data if t.update.callback_query else None
     await t.audit("button_refused", data=(data or "")[:80], reason=reason)
     t.answer(t._("Nút này không còn hiệu lực. Gõ /help để xem lại các chức năng."), alert=True)
+
+
+ButtonRoute = Callable[[Turn, Callback], Awaitable[None]]
+
+
+def button_handler(route: ButtonRoute) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
+    """Make a button handler from ``route(t, cb)``: one turn, the decoded data, and a polite refusal (logged)
+    whenever the data is malformed or forged (``route`` raises ``BadCallback``)."""
+
+    @functools.wraps(route)
+    async def handler(update: Update, context: BotContext) -> None:
+        async with open_turn(update, context.services) as t:
+            try:
+                await route(t, decode(update.callback_query.data if update.callback_query else None))
+            except BadCallback:
+                t.replies.clear()
+                await refuse_button(t)
+
+    return handler
 
 
 async def unknown_button(update: Update, context: BotContext) -> None:

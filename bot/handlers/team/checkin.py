@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.team_checkin import slot_from_token
 from bot.domain.turnout import MAX_COUNT
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.i18n import N_
 from bot.turn import Turn, open_turn
 from db.models import PollingArea
@@ -146,60 +146,55 @@ async def checkin_flow(t: Turn, text: str) -> bool:
     return True
 
 
-async def checkin_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def checkin_button(t: Turn, cb: Callback) -> None:
     """ci_start, ci_slot:A:S, ci_val:A:S:V:C, ci_retype:A, ci_add:A, ci_curve:A, ci_fixfinal:A."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            if cb.action == "ci_start":
-                cb.expect(0)
-                t.answer()
-                area_id = await pick_area(t, "report")
-                if area_id is not None:
-                    await ask_report(t, area_id)
-                return
-            area_id = cb.int(0)
-            if not await is_member(t, area_id):
-                await refuse_button(t, "not_member")
-                return
-            t.answer()
-            if cb.action == "ci_slot":
-                cb.expect(2)
-                ad = await load_area_day(t, area_id)
-                slot = slot_from_token(cb.token(1), ad.day.slots) if ad else None
-                if slot is None:
-                    raise BadCallback("slot")
-                await ask_report(t, area_id, slot)
-            elif cb.action == "ci_val":
-                cb.expect(4)
-                value = cb.int(2, maximum=MAX_COUNT)
-                confirmed = bool(cb.int(3, maximum=1))
-                ad = await load_area_day(t, area_id)
-                slot = slot_from_token(cb.token(1), ad.day.slots) if ad else None
-                if ad is None or slot is None:
-                    raise BadCallback("slot")
-                state = t.state
-                reason = None
-                if state.get("step") == "fixvalue" and state.get("area") == area_id and slot == ad.day.closes:
-                    reason = str(state.get("reason") or "")
-                await submit(t, ad, value, slot, confirmed=confirmed, reason=reason)
-            elif cb.action == "ci_retype":
-                cb.expect(1)
-                t.reply(t._("Vui lòng gõ lại số đúng."))
-            elif cb.action == "ci_add":
-                cb.expect(1)
-                await ask_addition(t, area_id)
-            elif cb.action == "ci_curve":
-                cb.expect(1)
-                await show_curve(t, area_id)
-            elif cb.action == "ci_fixfinal":
-                cb.expect(1)
-                await ask_fix_final(t, area_id)
-            else:
-                raise BadCallback(cb.action)
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    if cb.action == "ci_start":
+        cb.expect(0)
+        t.answer()
+        area_id = await pick_area(t, "report")
+        if area_id is not None:
+            await ask_report(t, area_id)
+        return
+    area_id = cb.int(0)
+    if not await is_member(t, area_id):
+        await refuse_button(t, "not_member")
+        return
+    t.answer()
+    if cb.action == "ci_slot":
+        cb.expect(2)
+        ad = await load_area_day(t, area_id)
+        slot = slot_from_token(cb.token(1), ad.day.slots) if ad else None
+        if slot is None:
+            raise BadCallback("slot")
+        await ask_report(t, area_id, slot)
+    elif cb.action == "ci_val":
+        cb.expect(4)
+        value = cb.int(2, maximum=MAX_COUNT)
+        confirmed = bool(cb.int(3, maximum=1))
+        ad = await load_area_day(t, area_id)
+        slot = slot_from_token(cb.token(1), ad.day.slots) if ad else None
+        if ad is None or slot is None:
+            raise BadCallback("slot")
+        state = t.state
+        reason = None
+        if state.get("step") == "fixvalue" and state.get("area") == area_id and slot == ad.day.closes:
+            reason = str(state.get("reason") or "")
+        await submit(t, ad, value, slot, confirmed=confirmed, reason=reason)
+    elif cb.action == "ci_retype":
+        cb.expect(1)
+        t.reply(t._("Vui lòng gõ lại số đúng."))
+    elif cb.action == "ci_add":
+        cb.expect(1)
+        await ask_addition(t, area_id)
+    elif cb.action == "ci_curve":
+        cb.expect(1)
+        await show_curve(t, area_id)
+    elif cb.action == "ci_fixfinal":
+        cb.expect(1)
+        await ask_fix_final(t, area_id)
+    else:
+        raise BadCallback(cb.action)
 
 
 def register(app: BotApplication) -> None:

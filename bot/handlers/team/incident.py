@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.team_incidents import CATEGORIES
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.i18n import N_
 from bot.turn import Turn, open_turn
 
@@ -62,43 +62,38 @@ async def incident_flow(t: Turn, text: str) -> bool:
     return False
 
 
-async def incident_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def incident_button(t: Turn, cb: Callback) -> None:
     """inc_start, inc_cat:A:CODE, inc_done:I, inc_upd:I, inc_res:I."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            if cb.action == "inc_start":
-                cb.expect(0)
-                t.answer()
-                area_id = await pick_area(t, "incident")
-                if area_id is not None:
-                    await start_incident(t, area_id)
-                return
-            if cb.action == "inc_cat":
-                cb.expect(2)
-                area_id = cb.int(0)
-                category = cb.token(1, set(CATEGORIES))
-                if not await is_member(t, area_id):
-                    await refuse_button(t, "not_member")
-                    return
-                t.answer()
-                await choose_category(t, area_id, category)
-                return
-            incident_id = cb.expect(1).int(0)
-            handler = {"inc_done": finish, "inc_upd": ask_update, "inc_res": resolve}.get(cb.action)
-            if handler is None:
-                raise BadCallback(cb.action)
-            from db.models import Incident
+    if cb.action == "inc_start":
+        cb.expect(0)
+        t.answer()
+        area_id = await pick_area(t, "incident")
+        if area_id is not None:
+            await start_incident(t, area_id)
+        return
+    if cb.action == "inc_cat":
+        cb.expect(2)
+        area_id = cb.int(0)
+        category = cb.token(1, set(CATEGORIES))
+        if not await is_member(t, area_id):
+            await refuse_button(t, "not_member")
+            return
+        t.answer()
+        await choose_category(t, area_id, category)
+        return
+    incident_id = cb.expect(1).int(0)
+    handler = {"inc_done": finish, "inc_upd": ask_update, "inc_res": resolve}.get(cb.action)
+    if handler is None:
+        raise BadCallback(cb.action)
+    from db.models import Incident
 
-            incident = await t.session.get(Incident, incident_id)
-            if incident is None or not await is_member(t, incident.polling_area_id):
-                await refuse_button(t, "not_member")
-                return
-            t.answer()
-            await handler(t, incident_id)
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    incident = await t.session.get(Incident, incident_id)
+    if incident is None or not await is_member(t, incident.polling_area_id):
+        await refuse_button(t, "not_member")
+        return
+    t.answer()
+    await handler(t, incident_id)
 
 
 def register(app: BotApplication) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.voter_ballot import explain, marking_rule
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter.common import contest_label, election_or_reply, with_note
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
@@ -180,32 +180,27 @@ async def candidates_command(update: Update, context: BotContext) -> None:
             await my_candidates(t, election)
 
 
-async def candidates_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def candidates_button(t: Turn, cb: Callback) -> None:
     """Buttons: vcons:constituency, vcand:candidate, vmine."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            election = await election_or_reply(t)
-            if election is None:
-                t.answer()
-                return
-            t.answer()
-            ok = True
-            if cb.action == "vcons":
-                ok = await show_constituency(t, election, cb.expect(1).int(0))
-            elif cb.action == "vcand":
-                ok = await show_candidate(t, election, cb.expect(1).int(0))
-            elif cb.action == "vmine":
-                cb.expect(0)
-                await my_candidates(t, election)
-            else:
-                raise BadCallback("unknown action")
-            if not ok:
-                t.replies.clear()
-                await refuse_button(t, "not_found")
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    election = await election_or_reply(t)
+    if election is None:
+        t.answer()
+        return
+    t.answer()
+    ok = True
+    if cb.action == "vcons":
+        ok = await show_constituency(t, election, cb.expect(1).int(0))
+    elif cb.action == "vcand":
+        ok = await show_candidate(t, election, cb.expect(1).int(0))
+    elif cb.action == "vmine":
+        cb.expect(0)
+        await my_candidates(t, election)
+    else:
+        raise BadCallback("unknown action")
+    if not ok:
+        t.replies.clear()
+        await refuse_button(t, "not_found")
 
 
 def register(app: BotApplication) -> None:

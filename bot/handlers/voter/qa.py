@@ -15,11 +15,11 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
 from bot.domain.text import clip, fold, prepare
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
 from bot.handlers.voter.common import election_or_reply, facts_of, with_note
@@ -246,44 +246,39 @@ async def faq_command(update: Update, context: BotContext) -> None:
         t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
 
 
-async def qa_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def qa_button(t: Turn, cb: Callback) -> None:
     """Buttons: vfaq, vtopic:id, vcount:unit, vcover:constituency, vbelong:kind:id."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            if cb.action == "vfaq":
-                cb.expect(0)
-                t.answer()
-                t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
-                return
-            election = await election_or_reply(t)
-            if election is None:
-                t.answer()
-                return
-            t.answer()
-            ok = True
-            if cb.action == "vtopic":
-                topic_id = cb.expect(1).token(0, set(BY_ID))
-                topic = BY_ID[topic_id]
-                if topic.kind == "data":
-                    await DATA[topic_id](t, election, "", {})
-                else:
-                    await answer_topic(t, election, topic_id)
-            elif cb.action == "vcount":
-                ok = await data.show_counts(t, election, cb.expect(1).int(0, minimum=1))
-            elif cb.action == "vcover":
-                ok = await data.show_coverage(t, election, cb.expect(1).int(0))
-            elif cb.action == "vbelong":
-                cb.expect(2)
-                ok = await data.show_belongs(t, election, cb.token(0, {"a", "u"}), cb.int(1))
-            else:
-                raise BadCallback("unknown action")
-            if not ok:
-                t.replies.clear()
-                await refuse_button(t, "not_found")
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    if cb.action == "vfaq":
+        cb.expect(0)
+        t.answer()
+        t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
+        return
+    election = await election_or_reply(t)
+    if election is None:
+        t.answer()
+        return
+    t.answer()
+    ok = True
+    if cb.action == "vtopic":
+        topic_id = cb.expect(1).token(0, set(BY_ID))
+        topic = BY_ID[topic_id]
+        if topic.kind == "data":
+            await DATA[topic_id](t, election, "", {})
+        else:
+            await answer_topic(t, election, topic_id)
+    elif cb.action == "vcount":
+        ok = await data.show_counts(t, election, cb.expect(1).int(0, minimum=1))
+    elif cb.action == "vcover":
+        ok = await data.show_coverage(t, election, cb.expect(1).int(0))
+    elif cb.action == "vbelong":
+        cb.expect(2)
+        ok = await data.show_belongs(t, election, cb.token(0, {"a", "u"}), cb.int(1))
+    else:
+        raise BadCallback("unknown action")
+    if not ok:
+        t.replies.clear()
+        await refuse_button(t, "not_found")
 
 
 def register(app: BotApplication) -> None:

@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.delivery import Outgoing, enqueue
 from bot.domain.voter_reminders import due_slots, parse_hhmm, schedule
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter.common import election_or_reply
 from bot.i18n import N_, get_translator
 from bot.runtime import Services
@@ -98,22 +98,17 @@ async def stop_command(update: Update, context: BotContext) -> None:
             await unsubscribe(t, election)
 
 
-async def remind_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def remind_button(t: Turn, cb: Callback) -> None:
     """Buttons: vremind (menu), vremind:area."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            election = await election_or_reply(t)
-            if election is None:
-                t.answer()
-                return
-            area_id = cb.int(0) if cb.args else None
-            if len(cb.args) > 1:
-                raise BadCallback("too many arguments")
-            await subscribe(t, election, area_id)
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    election = await election_or_reply(t)
+    if election is None:
+        t.answer()
+        return
+    area_id = cb.int(0) if cb.args else None
+    if len(cb.args) > 1:
+        raise BadCallback("too many arguments")
+    await subscribe(t, election, area_id)
 
 
 # --- producer ---------------------------------------------------------------------------------------------------

@@ -5,12 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.search import PlaceMatch
 from bot.domain.text import prepare
 from bot.domain.voter_geo import nearest, rounded_distance
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter.common import contest_label, election_or_reply, hours, unit_label, unit_name, with_note
 from bot.handlers.voter.place_index import Places, get_places
 from bot.i18n import N_
@@ -300,46 +300,41 @@ async def where_command(update: Update, context: BotContext) -> None:
             await ask_where(t, election)
 
 
-async def where_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def where_button(t: Turn, cb: Callback) -> None:
     """Buttons: where, vbrowse:unit:page, varea:id, vunit:id, vsave:id."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            election = await election_or_reply(t)
-            if election is None:
-                t.answer()
-                return
-            ok = True
-            if cb.action == "where":
-                cb.expect(0)
-                t.answer()
-                if t.user.home_area_id and await show_area(t, election, t.user.home_area_id):
-                    pass
-                else:
-                    await ask_where(t, election)
-            elif cb.action == "vbrowse":
-                cb.expect(2)
-                t.answer()
-                ok = await show_unit(t, election, cb.int(0), cb.int(1, maximum=10_000), edit=cb.int(1) > 0)
-            elif cb.action == "varea":
-                cb.expect(1)
-                t.answer()
-                ok = await show_area(t, election, cb.int(0))
-            elif cb.action == "vunit":
-                cb.expect(1)
-                t.answer()
-                ok = await show_unit(t, election, cb.int(0), 0)
-            elif cb.action == "vsave":
-                cb.expect(1)
-                ok = await save_home(t, election, cb.int(0))
-            else:
-                raise BadCallback("unknown action")
-            if not ok:
-                t.replies.clear()
-                await refuse_button(t, "not_found")
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    election = await election_or_reply(t)
+    if election is None:
+        t.answer()
+        return
+    ok = True
+    if cb.action == "where":
+        cb.expect(0)
+        t.answer()
+        if t.user.home_area_id and await show_area(t, election, t.user.home_area_id):
+            pass
+        else:
+            await ask_where(t, election)
+    elif cb.action == "vbrowse":
+        cb.expect(2)
+        t.answer()
+        ok = await show_unit(t, election, cb.int(0), cb.int(1, maximum=10_000), edit=cb.int(1) > 0)
+    elif cb.action == "varea":
+        cb.expect(1)
+        t.answer()
+        ok = await show_area(t, election, cb.int(0))
+    elif cb.action == "vunit":
+        cb.expect(1)
+        t.answer()
+        ok = await show_unit(t, election, cb.int(0), 0)
+    elif cb.action == "vsave":
+        cb.expect(1)
+        ok = await save_home(t, election, cb.int(0))
+    else:
+        raise BadCallback("unknown action")
+    if not ok:
+        t.replies.clear()
+        await refuse_button(t, "not_found")
 
 
 def register(app: BotApplication) -> None:
