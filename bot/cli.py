@@ -199,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_db)
 
     # feature commands (each module's add_commands(sub) adds its subcommands)
+    __import__("bot.cli_bench").cli_bench.add_commands(sub)
     return parser
 
 
