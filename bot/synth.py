@@ -17,7 +17,7 @@ import math
 import random
 import sys
 import time as _time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -147,6 +147,7 @@ class SynthConfig:
     election_code: str = "SYNTH2026"
     na_constituencies: int | None = None  # default: 184, scaled down with the number of areas
     day_of_checkins: bool = False
+    checkins_until: int = 19  # last hourly slot written with --day-of-checkins (8 … 19)
     chunk: int = 5000
 
     def check(self) -> None:
@@ -588,32 +589,50 @@ class Generator:
     # election day ------------------------------------------------------------------------------------------------
 
     def _checkins(self) -> None:
-        rng = self.rng
-        day = self.cfg.election_date
-        slots = {h: datetime.combine(day, time(h, 0), tzinfo=TZ).astimezone(UTC) for h in range(8, 20)}
-        rows = self.rows["turnout_reports"]
-        for aid, registered in self.area_voters.items():
-            final = min(registered, round(registered * rng.uniform(0.975, 1.0)))
-            speed = rng.uniform(0.8, 1.25)
-            last = 0
-            for h, slot in slots.items():
-                share = 1.0 if h == 19 else 1 - (1 - CURVE[h]) ** speed
-                voted = max(last, min(final, round(final * share)))
-                last = voted
-                rows.append(
-                    {
-                        "id": self.ids.take("turnout_reports"),
-                        "polling_area_id": aid,
-                        "slot_at": slot,
-                        "voted": voted,
-                        "reported_at": slot + timedelta(minutes=rng.randint(1, 14), seconds=rng.randint(0, 59)),
-                        "reporter_id": None,
-                        "supersedes_id": None,
-                        "is_final": h == 19,
-                        "confirmed": False,
-                        "source": "synth",
-                    }
-                )
+        hours = range(8, self.cfg.checkins_until + 1)
+        self.rows["turnout_reports"] = checkin_rows(
+            self.area_voters.items(), self.cfg.election_date, self.cfg.seed, hours, self.ids.next["turnout_reports"]
+        )
+        self.ids.next["turnout_reports"] += len(self.rows["turnout_reports"])
+
+
+def checkin_rows(
+    areas: Iterable[tuple[int, int]], day: date, seed: int, hours: Iterable[int], first_id: int
+) -> list[dict[str, Any]]:
+    """Hourly cumulative check-ins of (area id, registered voters) for the given slot hours (8 … 19).
+
+    Each area's curve depends only on the seed and the area id, so the day can be written in parts.
+    """
+    wanted = set(hours)
+    slots = {h: datetime.combine(day, time(h, 0), tzinfo=TZ).astimezone(UTC) for h in range(8, 20)}
+    rows: list[dict[str, Any]] = []
+    for aid, registered in areas:
+        rng = random.Random(f"{seed}:checkins:{aid}")
+        final = min(registered, round(registered * rng.uniform(0.975, 1.0)))
+        speed = rng.uniform(0.8, 1.25)
+        last = 0
+        for h, slot in slots.items():
+            share = 1.0 if h == 19 else 1 - (1 - CURVE[h]) ** speed
+            voted = max(last, min(final, round(final * share)))
+            last = voted
+            late = timedelta(minutes=rng.randint(1, 14), seconds=rng.randint(0, 59))
+            if h not in wanted:
+                continue
+            rows.append(
+                {
+                    "id": first_id + len(rows) + 1,
+                    "polling_area_id": aid,
+                    "slot_at": slot,
+                    "voted": voted,
+                    "reported_at": slot + late,
+                    "reporter_id": None,
+                    "supersedes_id": None,
+                    "is_final": h == 19,
+                    "confirmed": False,
+                    "source": "synth",
+                }
+            )
+    return rows
 
 
 # --- writing --------------------------------------------------------------------------------------------------
@@ -675,3 +694,30 @@ async def synthesize(engine: AsyncEngine, cfg: SynthConfig, *, progress: bool = 
                     )
     result.insert_seconds = _time.perf_counter() - started
     return result
+
+
+async def add_checkins(
+    engine: AsyncEngine, election_id: int, seed: int, hours: Iterable[int], *, chunk: int = 5000
+) -> int:
+    """Write more of the election day's check-ins (the same curves as ``synthesize`` with the same seed)."""
+    async with engine.begin() as conn:
+        election = (await conn.execute(select(Election.election_date).where(Election.id == election_id))).one()
+        areas = (
+            await conn.execute(
+                select(PollingArea.id, PollingArea.registered_voters)
+                .where(PollingArea.election_id == election_id)
+                .order_by(PollingArea.id)
+            )
+        ).all()
+        first = int(await conn.scalar(select(func.coalesce(func.max(TurnoutReport.id), 0))) or 0)
+        rows = checkin_rows([(a, r) for a, r in areas], election[0], seed, hours, first)
+        table: Table = TurnoutReport.__table__  # type: ignore[assignment]
+        for start in range(0, len(rows), chunk):
+            await conn.execute(insert(table), rows[start : start + chunk])
+        if engine.dialect.name == "postgresql":
+            await conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('turnout_reports', 'id'), (SELECT max(id) FROM turnout_reports))"
+                )
+            )
+    return len(rows)

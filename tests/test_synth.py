@@ -121,3 +121,18 @@ async def test_synth_twice_needs_another_code(services: Services) -> None:
     async with services.sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(Election)) == 2
         assert await s.scalar(select(func.count()).select_from(PollingArea)) == 8
+
+
+async def test_checkins_in_parts_equal_the_whole_day(services: Services) -> None:
+    from bot.synth import add_checkins
+
+    cfg = SynthConfig(provinces=1, communes=2, areas=6, election_code="P", day_of_checkins=True, checkins_until=9)
+    result = await synthesize(services.engine, cfg, progress=False)
+    assert result.counts["turnout_reports"] == 6 * 2
+    assert await add_checkins(services.engine, result.election_id, cfg.seed, range(10, 20)) == 6 * 10
+    whole = Generator(SynthConfig(**{**cfg.__dict__, "checkins_until": 19}), dict.fromkeys(("elections", "admin_units",
+                      "polling_areas", "hamlets", "contests", "constituencies", "candidates", "turnout_reports"), 0))  # fmt: skip
+    whole.build()
+    async with services.sessionmaker() as s:
+        stored = {(r.polling_area_id, r.slot_at, r.voted) for r in await s.scalars(select(TurnoutReport))}
+    assert stored == {(r["polling_area_id"], r["slot_at"], r["voted"]) for r in whole.rows["turnout_reports"]}
