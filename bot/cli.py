@@ -199,7 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_db)
 
     # feature commands (each module's add_commands(sub) adds its subcommands)
-    __import__("bot.cli_bench").cli_bench.add_commands(sub)
+    from bot import cli_bench, cli_chair, cli_team
+
+    cli_team.add_commands(sub)
+    cli_bench.add_commands(sub)
+    cli_chair.add_commands(sub)
     return parser
 
 

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     default_language: str = Field(default="vi", description="Language for users who have not chosen one")
     api_url: str | None = Field(default=None, description="Another Bot API server (base URL ending in /bot)")
     bot_username: str = Field(default="baucu_demo_bot", description="Used in invitation links")
+    invite_pepper: SecretStr | None = Field(default=None, description="Secret mixed into stored invitation hashes")
 
     # scheduling
     tick_seconds: float = Field(default=15.0, description="How often due work is looked for")

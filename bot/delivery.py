@@ -119,12 +119,16 @@ class Deliverer:
         async with self._lock:
             while limit is None or stats.sent + stats.blocked + stats.failed < limit:
                 claimed = await self._claim(kinds)
-                if not claimed:
+                if claimed is None:
                     break
-                await self._send_batch(claimed, stats)
+                to_send, skipped = claimed
+                stats.blocked += skipped
+                if to_send:  # a batch of only blocked users is settled already: go on with the next one
+                    await self._send_batch(to_send, stats)
         return stats
 
-    async def _claim(self, kinds: Sequence[str] | None) -> list[Delivery]:
+    async def _claim(self, kinds: Sequence[str] | None) -> tuple[list[Delivery], int] | None:
+        """Claim a batch of due rows: (rows to send, rows skipped as blocked), or None when nothing is due."""
         now = self.services.clock.now()
         async with self.services.sessionmaker() as session, session.begin():
             query = (
@@ -137,7 +141,7 @@ class Deliverer:
                 query = query.where(Delivery.kind.in_(kinds))
             ids = list(await session.scalars(query))
             if not ids:
-                return []
+                return None
             # the status condition makes the claim exclusive between processes
             rows = await session.scalars(
                 update(Delivery)
@@ -160,7 +164,8 @@ class Deliverer:
                 if d.user_id in blocked_users:
                     d.status = "blocked"
                     d.last_error = "user blocked the bot"
-            return sorted((d for d in claimed if d.status == "sending"), key=lambda d: (d.priority, d.due_at, d.id))
+            to_send = sorted((d for d in claimed if d.status == "sending"), key=lambda d: (d.priority, d.due_at, d.id))
+            return to_send, len(claimed) - len(to_send)
 
     async def _send_batch(self, rows: list[Delivery], stats: DrainStats) -> None:
         sem = asyncio.Semaphore(self.concurrency)

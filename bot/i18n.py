@@ -202,7 +202,7 @@ def extract() -> None:
             continue
         LOCALES_DIR.mkdir(parents=True, exist_ok=True)
         with (LOCALES_DIR / f"{domain}.pot").open("wb") as fh:
-            write_po(fh, template, width=100, omit_header=False)
+            write_po(fh, template, width=100, omit_header=False, include_lineno=False)
         for lang in LANGUAGES:
             po = _po_path(lang, domain)
             po.parent.mkdir(parents=True, exist_ok=True)
@@ -214,7 +214,7 @@ def extract() -> None:
             catalog.update(template, no_fuzzy_matching=True)
             catalog.obsolete.clear()
             with po.open("wb") as fh:
-                write_po(fh, catalog, width=100, ignore_obsolete=True)
+                write_po(fh, catalog, width=100, ignore_obsolete=True, include_lineno=False)
 
 
 def compile_all() -> None:
@@ -271,7 +271,7 @@ def fill(domain: str, translations: dict[str, str], lang: str = "en") -> list[st
         message.string = msgstr
         message.flags.discard("fuzzy")
     with po.open("wb") as fh:
-        write_po(fh, catalog, width=100, ignore_obsolete=True)
+        write_po(fh, catalog, width=100, ignore_obsolete=True, include_lineno=False)
     return unknown
 
 

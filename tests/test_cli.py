@@ -103,3 +103,34 @@ def test_chat_jsonl_session(database_url: str) -> None:
     assert english
     assert any(o.get("to") == 1002 and "Hello" in o.get("text", "") for o in out)
     assert "Traceback" not in result.stderr
+
+
+def test_demo_then_chat_talks_to_the_demo_data(database_url: str) -> None:
+    """The README's path: `baucu demo` loads the election; `baucu chat` then answers from it."""
+    env = {"DATABASE_URL": database_url}
+    result = run(["demo"], env=env, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "added" in result.stdout
+    again = run(["demo"], env=env, timeout=180)
+    assert again.returncode == 0 and "0 added, 0 updated" in again.stdout
+    chat = run(["chat", "--jsonl"], env=env, stdin=json.dumps({"user": 7, "text": "/start"}) + "\n")
+    assert chat.returncode == 0, chat.stderr
+    (reply,) = [json.loads(line) for line in chat.stdout.splitlines()]
+    assert "23/5/2021" in reply["text"] and "07:00" in reply["text"] and "19:00" in reply["text"]
+    assert "minh họa" in reply["text"]
+
+
+def test_import_and_template_errors_are_one_line(tmp_path: Path, database_url: str) -> None:
+    env = {"DATABASE_URL": database_url}
+    result = run(["import", str(tmp_path / "missing.xlsx")], env=env)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    result = run(["import", str(bad)], env=env)
+    assert result.returncode != 0 and "Traceback" not in result.stderr and result.stderr.strip()
+    result = run(["template", str(tmp_path / "t.txt")], env=env)
+    assert result.returncode == 2 and ".xlsx" in result.stderr
+    result = run(["template", str(tmp_path / "t.xlsx")], env=env)
+    assert result.returncode == 0 and (tmp_path / "t.xlsx").exists()
+    result = run(["import", str(tmp_path / "t.xlsx")], env=env)
+    assert result.returncode == 0, result.stderr

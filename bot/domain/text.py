@@ -1,16 +1,113 @@
-"""Vietnamese text normalisation (Telegram-free).
+"""Vietnamese text normalisation and small matching helpers (Telegram-free).
 
 ``normalize`` keeps diacritics in one canonical form; ``fold`` removes them. Both cut very long input first.
+``prepare`` is the single entry point matchers use: it clips, normalises, folds and expands abbreviations once.
+
+Tone placement: Vietnamese has two conventions for open syllables with the glides "oa", "oe", "uy"
+("hòa/hoà", "hòe/hoè", "thủy/thuỷ"). We store the traditional form (tone on the first vowel: "hòa", "thủy"),
+which is what most official documents and keyboards produce; the other form is converted to it.
+Syllables with a final consonant ("hoàng", "thuyết") are written the same way in both conventions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 MAX_INPUT_CHARS = 1000
 
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+# Combining marks as they appear after NFD.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_VOWEL_MODS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+_VOWELS = frozenset("aeiouy")
+# Longest first so "ngh" wins over "ng" and "n".
+_INITIALS = (
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x",
+)  # fmt: skip
+_FINALS = frozenset(("", "c", "ch", "m", "n", "ng", "nh", "p", "t"))
+# A syllable is at most 7 letters ("nghiêng"); anything longer is not a syllable, so skip the parse.
+_MAX_SYLLABLE = 8
+
+
+def _has_tone_char(word: str) -> bool:
+    return any(ch in _TONED_CHARS for ch in word)
+
+
+def _build_toned_chars() -> frozenset[str]:
+    chars = set()
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        if any(m in _TONE_MARKS for m in unicodedata.normalize("NFD", ch)[1:]):
+            chars.add(ch)
+    return frozenset(chars)
+
+
+_TONED_CHARS = _build_toned_chars()
+
+
+@lru_cache(maxsize=65536)
+def _canon_syllable(word: str) -> str:
+    """Move the tone mark of one lower-case syllable to its canonical vowel; anything unparsable is returned as is."""
+    if len(word) > _MAX_SYLLABLE or not _has_tone_char(word):
+        return word
+    bases: list[str] = []
+    mods: list[str] = []
+    tone = ""
+    for ch in word:
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        if not ("a" <= base <= "z" or base == "đ"):
+            return word
+        mod = ""
+        for m in marks:
+            if m in _TONE_MARKS:
+                if tone:
+                    return word  # two tone marks: not Vietnamese, leave it alone
+                tone = m
+            elif m in _VOWEL_MODS:
+                mod += m
+            else:
+                return word
+        bases.append(base)
+        mods.append(mod)
+    letters = "".join(bases)
+    start = 0
+    for ini in _INITIALS:
+        if letters.startswith(ini):
+            # "gi"/"qu" are consonants only when a vowel follows ("gì" has the vowel i, "già" has a).
+            if ini in ("gi", "qu") and (len(letters) == 2 or letters[2] not in _VOWELS):
+                if ini == "qu":
+                    return word
+                continue
+            start = len(ini)
+            break
+    end = start
+    while end < len(letters) and letters[end] in _VOWELS:
+        end += 1
+    if end == start or end - start > 3 or letters[end:] not in _FINALS:
+        return word
+    nucleus = range(start, end)
+    modified = [i for i in nucleus if mods[i]]
+    if len(nucleus) == 1:
+        pos = start
+    elif modified:
+        pos = modified[-1]  # "ươ" -> ơ, "iê" -> ê, "ưu" -> ư
+    elif letters[end:]:
+        pos = end - 1  # closed syllable: "hoàng", "huỳnh"
+    elif len(nucleus) == 3:
+        pos = start + 1  # "hoài", "khuỷu", "ngoẹo"
+    else:
+        pos = start  # open two-vowel syllable, traditional style: "hòa", "thủy", "mùa", "núi"
+    out = (b + m + (tone if i == pos else "") for i, (b, m) in enumerate(zip(bases, mods, strict=True)))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def clip(text: str, limit: int = MAX_INPUT_CHARS) -> str:
@@ -19,13 +116,164 @@ def clip(text: str, limit: int = MAX_INPUT_CHARS) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, lower case, punctuation and emoji to spaces, spaces collapsed (diacritics kept)."""
-    text = unicodedata.normalize("NFC", clip(text)).lower()
-    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+    """NFC, lower case, canonical tone placement, punctuation/emoji to spaces, spaces collapsed (diacritics kept)."""
+    # Icelandic eth looks like Đ and is what some keyboards produce for it.
+    text = unicodedata.normalize("NFC", clip(text)).lower().replace("ð", "đ")
+    return " ".join(_canon_syllable(w) for w in _NON_WORD.sub(" ", text).split())
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        stripped = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+        if stripped != ch:
+            table[code] = stripped
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "D"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def _strip_marks(text: str) -> str:
+    text = text.translate(_FOLD_TABLE)
+    if text.isascii():
+        return text
+    # Rare: marks outside the Latin tables (Greek, Cyrillic, stray combining marks).
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def fold(text: str) -> str:
     """``normalize`` without diacritics: "Đồng Lạc" -> "dong lac"."""
-    text = normalize(text).replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _strip_marks(normalize(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words of ``text`` (no abbreviation expansion)."""
+    return fold(text).split()
+
+
+# Abbreviations as voters type them, keyed by the folded form. Ambiguous ones are left out on purpose:
+# "bn" (bạn / bao nhiêu), "dk"/"đk" (được / đăng ký / điều kiện), "sn", "a"/"e" (also "à", "ạ", "é").
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "dbqh": "đại biểu quốc hội",
+    "qh": "quốc hội",
+    "mttq": "mặt trận tổ quốc",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "kv": "khu vực bỏ phiếu",
+    "kvbp": "khu vực bỏ phiếu",
+    "tbc": "tổ bầu cử",
+    "bbc": "ban bầu cử",
+    "ubbc": "ủy ban bầu cử",
+    "hdbc": "hội đồng bầu cử",
+    "hdbcqg": "hội đồng bầu cử quốc gia",
+    "dvbc": "đơn vị bầu cử",
+    "tdp": "tổ dân phố",
+    "tt": "thị trấn",
+    "tp": "thành phố",
+    "tphcm": "thành phố hồ chí minh",
+    "dc": "được",
+    "ko": "không",
+    "k": "không",
+    "kh": "không",
+    "khg": "không",
+    "hok": "không",
+    "hk": "không",
+    "j": "gì",
+    "bnh": "bao nhiêu",
+    "ntn": "như thế nào",
+    "cx": "cũng",
+    "vs": "với",
+    "ng": "người",
+    "mk": "mình",
+    "mik": "mình",
+    "sdt": "số điện thoại",
+}
+
+# Generic words that voters glue to a number: "kv3", "so3", "tdp5", "thon2".
+_NUMBERED_PREFIXES = frozenset(("kv", "kvbp", "so", "to", "tdp", "thon", "khu", "xom", "ap", "ban", "khom"))
+_LETTERS_DIGITS = re.compile(r"([a-z]+)(\d+)")
+
+
+def _split_numbered(token: str) -> list[str] | None:
+    m = _LETTERS_DIGITS.fullmatch(token)
+    if m and (m.group(1) in _NUMBERED_PREFIXES or m.group(1) in ABBREVIATIONS):
+        return [m.group(1), m.group(2)]
+    return None
+
+
+def _expand_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(folded, accented) token pairs with abbreviations expanded; ``words`` are normalised words."""
+    out: list[tuple[str, str]] = []
+    for word in words:
+        folded = _strip_marks(word)
+        parts = _split_numbered(folded)
+        pieces = [(p, p) for p in parts] if parts else [(folded, word)]
+        for f, accented in pieces:
+            expansion = ABBREVIATIONS.get(f)
+            # "đc" and "dc" both mean "được"; a word typed with other diacritics ("kể") is a real word.
+            if expansion is not None and (accented == f or accented.replace("đ", "d") == f):
+                out.extend(zip(_strip_marks(expansion).split(), expansion.split(), strict=True))
+            else:
+                out.append((f, accented))
+    return out
+
+
+def expand_abbreviations(words: str | Sequence[str]) -> list[str]:
+    """Folded tokens with common abbreviations expanded: "ubnd xa" -> ["uy", "ban", "nhan", "dan", "xa"]."""
+    if isinstance(words, str):
+        words = normalize(words).split()
+    else:
+        words = [w for word in words for w in normalize(word).split()]
+    return [f for f, _ in _expand_pairs(words)]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One message, prepared once for every matcher."""
+
+    original: str  # clipped input as typed
+    normalized: str  # canonical lower case with diacritics
+    folded: str  # without diacritics
+    tokens: tuple[str, ...]  # folded, abbreviations expanded
+    accented: tuple[str, ...]  # same length as ``tokens``: the word with its diacritics (expansions accented too)
+
+    @property
+    def text(self) -> str:
+        """Expanded folded tokens joined by spaces."""
+        return " ".join(self.tokens)
+
+
+def prepare(text: str) -> Prepared:
+    """Clip, normalise, fold and expand abbreviations: the single entry point for matchers."""
+    original = clip(text)
+    normalized = normalize(original)
+    pairs = _expand_pairs(normalized.split())
+    return Prepared(
+        original=original,
+        normalized=normalized,
+        folded=_strip_marks(normalized),
+        tokens=tuple(f for f, _ in pairs),
+        accented=tuple(a for _, a in pairs),
+    )
+
+
+def similar(a: str, b: str) -> float:
+    """Typo-tolerant similarity 0..100 of two strings after folding; word order does not matter."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    return max(fuzz.ratio(fa, fb), fuzz.token_sort_ratio(fa, fb))
+
+
+def contains_phrase(prepared: Prepared, phrase: str) -> bool:
+    """Whether the folded ``phrase`` occurs in ``prepared`` on word boundaries (abbreviations count either way)."""
+    raw = fold(phrase)
+    if not raw:
+        return False
+    expanded = " ".join(expand_abbreviations(phrase))
+    return f" {raw} " in f" {prepared.folded} " or f" {expanded} " in f" {prepared.text} "

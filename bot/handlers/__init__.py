@@ -5,12 +5,15 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotApplication
-from bot.handlers import dispatch, errors, start
+from bot.handlers import chair, dispatch, errors, start, team
 
 
 def register_all(app: BotApplication) -> None:
     """Wire every feature into the application."""
+    # team first: its ``/start CODE`` (an invitation link) must be tried before start's plain ``/start``
+    team.register(app)
     start.register(app)
+    chair.register(app)
     # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
 
     # last: anything no feature took. Unknown buttons are refused politely; messages go through the flows.

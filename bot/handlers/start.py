@@ -84,6 +84,17 @@ async def help_command(update: Update, context: BotContext) -> None:
         await show_help(t, greeting=False)
 
 
+async def cancel_command(update: Update, context: BotContext) -> None:
+    """/huy: leave whatever the bot was asking; what was already sent stays saved."""
+    async with open_turn(update, context.services) as t:
+        had = bool(t.state.get("flow"))
+        await t.clear_state()
+        if had:
+            t.reply(t._("Đã dừng. Những gì bạn đã gửi trước đó vẫn được lưu lại."))
+        else:
+            t.reply(t._("Không có việc nào đang làm dở. Gõ /help để xem các chức năng."))
+
+
 def _language_buttons() -> list[list[Button]]:
     return [[Button(LANGUAGE_NAMES[code], encode("lang", code)) for code in LANGUAGES]]
 
@@ -142,7 +153,10 @@ def register(app: BotApplication) -> None:
     services.add_command("start", N_("Bắt đầu"))
     services.add_command("help", N_("Xem hướng dẫn và các chức năng"))
     services.add_command("lang", N_("Đổi ngôn ngữ"))
+    services.add_command("huy", N_("Dừng việc đang làm"))
     app.add_handler(CommandHandler("start", start))
     app.add_handler(CommandHandler(["help", "menu", "trogiup"], help_command))
     app.add_handler(CommandHandler(["lang", "ngonngu", "language"], lang_command))
+    # every flow ends with /huy, so it belongs to no single feature
+    app.add_handler(CommandHandler(["huy", "cancel", "dung"], cancel_command))
     app.add_handler(CallbackQueryHandler(lang_button, pattern=pattern("lang")))

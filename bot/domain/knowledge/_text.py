@@ -1,0 +1,130 @@
+"""Private text preparation for the question matcher, built on ``bot.domain.text.fold``.
+
+Folding removes diacritics, so NFD input and old/new tone placement ("hoà"/"hòa", "thuỷ"/"thủy") come out equal.
+On top of that: digits split from letters ("7h" -> "7 h"), chat abbreviations expanded ("ko" -> "khong",
+"hdnd" -> "hoi dong nhan dan"), English plurals reduced ("ballots" -> "ballot"; Vietnamese syllables never end
+in "s", so this is safe for both languages).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.text import fold
+
+# folded token -> folded expansion
+ABBREVIATIONS: dict[str, str] = {
+    # negation / common chat words
+    "ko": "khong",
+    "k": "khong",
+    "kh": "khong",
+    "khg": "khong",
+    "kg": "khong",
+    "hok": "khong",
+    "hk": "khong",
+    "hem": "khong",
+    "dc": "duoc",
+    "dk": "duoc",
+    "dduoc": "duoc",
+    "j": "gi",
+    "ji": "gi",
+    "bn": "bao nhieu",
+    "bnh": "bao nhieu",
+    "bnhieu": "bao nhieu",
+    "baonhieu": "bao nhieu",
+    "ntn": "nhu the nao",
+    "bh": "bao gio",
+    "bjo": "bao gio",
+    "ng": "nguoi",
+    "mk": "minh",
+    "mik": "minh",
+    "mh": "minh",
+    "t": "toi",
+    "r": "roi",
+    "vs": "voi",
+    "cx": "cung",
+    "cg": "cung",
+    "ms": "moi",
+    "trc": "truoc",
+    "bik": "biet",
+    "bit": "biet",
+    "bjk": "biet",
+    "lm": "lam",
+    "nc": "nuoc",
+    "kq": "ket qua",
+    "ds": "danh sach",
+    "pk": "phai khong",
+    "hnay": "hom nay",
+    "hum": "hom",
+    "cn": "chu nhat",
+    "h": "gio",
+    "g": "gio",
+    "sv": "sinh vien",
+    "xkld": "xuat khau lao dong",
+    "nvqs": "nghia vu quan su",
+    # election vocabulary
+    "bc": "bau cu",
+    "baucu": "bau cu",
+    "bophieu": "bo phieu",
+    "kv": "khu vuc bo phieu",
+    "kvbp": "khu vuc bo phieu",
+    "tbc": "to bau cu",
+    "bbc": "ban bau cu",
+    "ubbc": "uy ban bau cu",
+    "hdbc": "hoi dong bau cu quoc gia",
+    "hdbcqg": "hoi dong bau cu quoc gia",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "dbhdnd": "dai bieu hoi dong nhan dan",
+    "dbqh": "dai bieu quoc hoi",
+    "qh": "quoc hoi",
+    "db": "dai bieu",
+    "dvbc": "don vi bau cu",
+    "dv": "don vi",
+    "ucv": "ung cu vien",
+    "uv": "ung vien",
+    "mttq": "mat tran to quoc",
+    "tt": "thi tran",
+    "tp": "thanh pho",
+    "cccd": "can cuoc cong dan",
+    "cmnd": "chung minh nhan dan",
+    "cmt": "chung minh nhan dan",
+    "hcm": "ho chi minh",
+    "hn": "ha noi",
+}
+
+_DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+
+
+def _singular(token: str) -> str:
+    if len(token) >= 5 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) >= 4 and token.endswith("s") and not token.endswith("ss") and token.isalpha():
+        return token[:-1]
+    return token
+
+
+def fold_split(text: str) -> str:
+    """Fold (``bot.domain.text.fold``) and split digits from letters; no abbreviation expansion."""
+    return _DIGIT_ALPHA.sub(" ", fold(text))
+
+
+def expand_tokens(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        exp = ABBREVIATIONS.get(tok)
+        if exp is not None:
+            out.extend(exp.split())
+        else:
+            out.append(_singular(tok))
+    return out
+
+
+def prepare(text: str) -> list[str]:
+    """Folded, expanded tokens of ``text``."""
+    return expand_tokens(fold_split(text).split())
+
+
+def prepare_phrase(phrase: str) -> str:
+    """A keyword phrase in the same form as prepared input (tokens joined by single spaces)."""
+    return " ".join(prepare(phrase))
