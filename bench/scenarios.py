@@ -59,9 +59,10 @@ VOTER_QUESTIONS: list[tuple[float, str, int]] = [
 ]
 LANGUAGE_BUTTON = "🌐 Ngôn ngữ / Language"
 FEATURE_COMMANDS = {"turnout": "baocao", "summary": "tonghop"}
-# the chair's summary, e.g. "bot.handlers.chair.summary_service:turnout_summary"; called as
-# ``await fn(session, unit_id_or_None, now)`` and must read the same rows the count(*) baseline counts
-SUMMARY_FUNCTION: str | None = None
+# the chair's summary (``"module:function"``), called as ``await fn(session, unit_id_or_None, now)``; it must read
+# the check-ins the count(*) baseline counts. ``None`` for the unit means the national summary; a function that
+# cannot do it raises NotImplementedError and the figure is reported as not measured.
+SUMMARY_FUNCTION: str | None = "bench.scenarios:chair_summary"
 
 
 def plain(text: str) -> str:
@@ -159,6 +160,11 @@ async def place_entries(session: AsyncSession, election_id: int | None = None) -
         query = query.where(PollingArea.election_id == election_id)
     for hid, name, commune_id in await session.execute(query):
         entries.append(PlaceEntry(f"hamlet:{hid}", name, "hamlet", context(commune_id)))
+    areas = select(PollingArea.id, PollingArea.name, PollingArea.commune_id)
+    if election_id is not None:
+        areas = areas.where(PollingArea.election_id == election_id)
+    for aid, name, commune_id in await session.execute(areas):
+        entries.append(PlaceEntry(f"area:{aid}", name, "area", context(commune_id)))
     return entries
 
 
@@ -190,3 +196,21 @@ async def count_rows(session: AsyncSession, unit_path: str | None, election_id: 
             AdminUnit.path.startswith(unit_path, autoescape=True)
         )
     return int(await session.scalar(query) or 0)
+
+
+async def chair_summary(session: AsyncSession, unit_id: int | None, now: Any) -> str:
+    """What ``/tonghop`` computes for a chair of the unit: ``unit_view`` (one pass over the unit's areas, latest
+    figures at the current slot, closures) and the message text, without Telegram."""
+    from bot.handlers.chair.summary import summary_text, unit_view
+    from bot.i18n import get_translator
+    from bot.turn import Turn
+    from db.models import AdminUnit
+    from db.queries.elections import active_election
+
+    if unit_id is None:
+        raise NotImplementedError("the chair feature has no national /tonghop: chairs hold a province or a commune")
+    unit = await session.get(AdminUnit, unit_id)
+    election = await active_election(session)
+    assert unit is not None and election is not None
+    t = Turn(update=None, services=None, session=session, user=None, tr=get_translator("vi"), now=now)  # type: ignore[arg-type]
+    return summary_text(t, await unit_view(t, unit, election))
