@@ -820,6 +820,34 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines) + ("\n\nnotes:\n" + "\n".join(notes) if notes else "")
 
 
+def markdown(report: dict[str, Any]) -> str:
+    """The figures of a JSON report as a Markdown table (for bench/README.md)."""
+    m = report["machine"]
+    lines = [
+        f"Run {report['started']} → {report['finished']}, `{report['command']}`, {report['scale']['name']} scale, "
+        f"commit {m['commit']}; {m['host']}: {m['cpu_count']} × {m['cpu']}, {m['platform']}, Python {m['python']}, "
+        f"PTB {m['ptb']}, SQLAlchemy {m['sqlalchemy']}, SQLite {m['sqlite']}, PostgreSQL {m.get('postgresql', '—')}; "
+        f"load average {m['loadavg_start'][0]:.1f} at the start, {m['loadavg_end'][0]:.1f} at the end.",
+        "",
+        "| db | benchmark | figure | value | baseline | ratio | target | result |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for f in map(lambda d: Figure(**d), report["figures"]):
+        result = (
+            "not measured"
+            if f.status != "measured"
+            else ("—" if f.passed is None else ("PASS" if f.passed else "FAIL"))
+        )
+        lines.append(
+            f"| {f.db} | {f.bench} | {f.metric} | {fmt(f.value, f.unit)} | {fmt(f.baseline, f.unit)} "
+            f"({f.baseline_name}) | {fmt(f.ratio)} | {f.target} | {result} |".replace("≥", "≥ ").replace("≥  ", "≥ ")
+        )
+    lines += ["", "Notes:", ""] + [
+        f"* {f['db']}/{f['bench']}, {f['metric']}: {f['note']}" for f in report["figures"] if f["note"]
+    ]
+    return "\n".join(lines)
+
+
 async def run_benchmarks(args: argparse.Namespace) -> dict[str, Any]:
     scale = SCALES[args.scale]
     dbs = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
@@ -870,6 +898,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--broadcast-rate", type=float, default=25.0, help="Settings.broadcast_rate (default 25)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument("--markdown", metavar="JSON", help="print the figures of an earlier run as Markdown and exit")
     parser.add_argument("--profile", help="record py-spy profiles of the bot processes into this folder")
     return parser
 
@@ -882,6 +911,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(Path(args.markdown).read_text(encoding="utf-8"))))
+        return 0
     args.argv = argv
     report = asyncio.run(run_benchmarks(args))
     figures = [Figure(**f) for f in report["figures"]]

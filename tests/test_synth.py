@@ -136,3 +136,18 @@ async def test_checkins_in_parts_equal_the_whole_day(services: Services) -> None
     async with services.sessionmaker() as s:
         stored = {(r.polling_area_id, r.slot_at, r.voted) for r in await s.scalars(select(TurnoutReport))}
     assert stored == {(r["polling_area_id"], r["slot_at"], r["voted"]) for r in whole.rows["turnout_reports"]}
+
+
+def test_synth_command(database_url: str) -> None:
+    from tests.test_cli import run
+
+    env = {"DATABASE_URL": database_url}
+    result = run(
+        ["synth", "--provinces", "1", "--communes", "2", "--areas", "5", "--quiet", "--day-of-checkins"], env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "5 polling_areas" in result.stdout and "60 turnout_reports" in result.stdout
+    again = run(["synth", "--provinces", "1", "--communes", "2", "--areas", "5", "--quiet"], env=env)
+    assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
+    bad = run(["synth", "--communes", "1", "--areas", "5"], env=env)
+    assert bad.returncode == 2 and "--communes must be at least --provinces" in bad.stderr
