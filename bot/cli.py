@@ -199,9 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_db)
 
     # feature commands (each module's add_commands(sub) adds its subcommands)
-    from bot import cli_chair, cli_team
+    from bot import cli_bench, cli_chair, cli_team
 
     cli_team.add_commands(sub)
+    cli_bench.add_commands(sub)
     cli_chair.add_commands(sub)
     return parser
 
