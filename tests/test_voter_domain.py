@@ -113,3 +113,34 @@ def test_router_heldout_floor(router_outcomes, capsys):
     with capsys.disabled():
         print(f"\n[router heldout] accuracy={summary.accuracy:.3f} wrong={summary.wrong}")
     assert summary.accuracy >= 0.9 and summary.wrong == 0
+
+
+def test_router_person_and_broad_place_rules():
+    """A short question about a candidate named in full goes to the candidate even when its words fit a rules
+    topic; a district named inside a sentence is not taken for "where do I vote"."""
+    import asyncio
+
+    from bot.handlers.voter.evaluate import Item, demo_services, evaluate
+
+    items = [
+        Item(q="Nông Thu Dung sinh năm nào", expect="candidates", must=["Nông Thu Dung"]),
+        Item(q="Hà Thanh Chiến quê ở đâu vậy", expect="candidates", must=["Hà Thanh Chiến"]),
+        Item(
+            q="I study in Thai Nguyen, my family lives in Cho Don district",
+            expect="vote_away",
+            must=["certificate"],
+            lang="en",
+        ),
+    ]
+
+    async def run():  # type: ignore[no-untyped-def]
+        services, tmp = await demo_services()
+        try:
+            return await evaluate(services, items)
+        finally:
+            await services.engine.dispose()
+            tmp.cleanup()
+
+    _summary, outcomes = asyncio.run(run())
+    assert [o.correct for o in outcomes] == [True, True, True], [(o.item.q, o.routed) for o in outcomes]
+    assert outcomes[2].routed.kind != "place"
