@@ -221,8 +221,9 @@ def test_evaluation_set_shape():
     assert {i.cat for i in items} >= {"english", "no_diacritics", "abbrev", "typo", "nfd", "old_tones", "long", "emoji"}
 
 
-#: dev: tuned on; heldout: looked at once, then used for tuning; heldout2/heldout3: written later (see the report)
-MIN_ACCURACY = {"dev": 0.95, "all": 0.95, "heldout": 0.90, "heldout2": 0.85, "heldout3": 0.80}
+#: dev: tuned on; heldout: looked at once, then used for tuning; heldout2/3/4: written later (see the reports).
+#: Measured after the heldout5/heldout6 work: dev 0.987, heldout 0.987, heldout2 0.915, heldout3 0.936, heldout4 1.0.
+MIN_ACCURACY = {"dev": 0.95, "all": 0.95, "heldout": 0.95, "heldout2": 0.88, "heldout3": 0.90, "heldout4": 0.95}
 
 
 @pytest.mark.parametrize("split", list(MIN_ACCURACY))
@@ -286,3 +287,16 @@ def test_question_in_the_middle_of_a_very_long_message():
     story += "Con cháu đi làm ăn xa hết cả, ở nhà chỉ còn hai ông bà với mấy con gà. " * 15
     r = match(story, edition="2015")
     assert r.topic_id == "auxiliary_box"
+
+
+def test_safety_phrase_must_not_cut_a_compound_word():
+    """ "gia làm" (giả làm) inside "hội đồng bầu cử quốc gia làm gì" is not fraud; a whole shared word is fine."""
+    r = match("hoi dong bau cu quoc gia lam gi", edition="2015")
+    assert r.topic_id == "structure"
+    r = match("tổ bầu cử có thể sửa biên bản kiểm phiếu không, tôi muốn nhờ sửa", edition="2015")
+    assert r.topic_id == "fraud" and r.confident
+
+
+def test_safety_topic_that_ties_the_best_gets_the_safe_answer():
+    r = match("nên gạch ông Nông Văn Thành không", edition="2015")
+    assert r.topic_id == "recommend" and r.confident

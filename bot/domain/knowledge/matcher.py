@@ -286,19 +286,58 @@ def _accent_ok(tokens: list[str], accents: list[str | None], part: str, guard: _
     return False
 
 
+def _spans(tokens: list[str], part: str) -> list[tuple[int, int]]:
+    words = part.split()
+    n = len(words)
+    return [(i, i + n) for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words]
+
+
+def _not_crossing(tokens: list[str], part: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether a phrase occurs somewhere without cutting through a longer phrase another topic matched (longest
+    match wins): in "hội đồng bầu cử quốc gia làm gì", "gia làm" (giả làm, impersonate) would cut "hội đồng bầu cử
+    quốc gia". Used for safety topics, which override every other answer and so need the stricter reading."""
+    for start, end in _spans(tokens, part):
+        # crossing by exactly one syllable: the safety phrase borrowed half of a compound word ("quốc gia");
+        # sharing a whole word ("sửa biên bản" / "biên bản kiểm phiếu") is a chain, not a cut
+        if not any(
+            min(end, e) - max(start, s) == 1
+            and not (s <= start and end <= e)
+            and e - s > end - start
+            and all(is_syllable(t) for t in tokens[max(s, start - 1) : min(e, end + 1)])  # Vietnamese words only
+            for s, e in taken
+        ):
+            return True
+    return False
+
+
 def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None = None) -> dict[str, float]:
     compiled, _v, _j = _compiled()
     padded = " " + " ".join(tokens) + " "
     text = " ".join(tokens)
     accs = accents if accents is not None else [None] * len(tokens)
     scores: dict[str, float] = {}
-    for c in compiled:
+    taken: list[tuple[int, int]] = []  # spans of the longer phrases matched by ordinary topics
+    for c in sorted(compiled, key=lambda c: c.topic.precedence):
         if c.topic.variants and c.topic.variant(edition) is None and all(v.year is None for v in c.topic.variants):
             continue
         score = 0.0
+        strict = c.topic.precedence
         for alts, weight in c.keywords:
-            if any(all(f" {p} " in padded and _accent_ok(tokens, accs, p, g) for p, g in parts) for parts in alts):
+            if any(
+                all(
+                    f" {p} " in padded
+                    and _accent_ok(tokens, accs, p, g)
+                    and (not strict or weight <= 0 or _not_crossing(tokens, p, taken))
+                    for p, g in parts
+                )
+                for parts in alts
+            ):
                 score += weight
+                if not strict and weight > 0:
+                    for parts in alts:
+                        for p, _g in parts:
+                            if " " in p:
+                                taken.extend(_spans(tokens, p))
         if c.examples and len(tokens) >= 2 and score > 0:
             sim = max(fuzz.token_sort_ratio(text, ex) for ex in c.examples)
             score += max(0.0, sim - 60.0) / 40.0 * 1.5
@@ -396,10 +435,17 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     ranked = _rank(_adjust(scores))
     if not ranked:
         return MatchResult(best=None, alternatives=[], confident=False)
+    # a safety question that ties the best content topic gets the safe answer ("nên gạch ông X không":
+    # how to mark 3.0, recommendation 3.0): a neutral refusal is never a wrong fact, a content answer would be
+    top = ranked[0][1]
+    tied = [(tid, s) for tid, s in ranked if BY_ID[tid].precedence and s >= CONFIDENT_SCORE and s >= top - 1e-9]
+    safe = bool(tied) and not BY_ID[ranked[0][0]].precedence
+    if safe:
+        ranked = [tied[0]] + [(tid, s) for tid, s in ranked if tid != tied[0][0]]
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confident = best.score >= CONFIDENT_SCORE and best.score - second >= CONFIDENT_MARGIN
+    confident = safe or (best.score >= CONFIDENT_SCORE and best.score - second >= CONFIDENT_MARGIN)
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
     return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots)
 

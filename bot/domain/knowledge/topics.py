@@ -1051,6 +1051,13 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("thành viên|gồm những ai|mấy người|how many members", 1.0),
             ("lập ra|thành lập|ai lập|ai bổ nhiệm|ai chỉ định|who sets up|who appoints|set up|appointed", 2.5),
+            (
+                _combo(
+                    "hội đồng bầu cử|ủy ban bầu cử|ban bầu cử|tổ bầu cử|election council|election committee|polling team",
+                    "làm gì|nhiệm vụ|chức năng|làm những gì|việc gì|what does|what do|role|duties",
+                ),
+                2.0,
+            ),
         ),
         examples=(
             "Ai tổ chức cuộc bầu cử?",
@@ -1382,6 +1389,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             (
                 "mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|"
+                "lấy tiền|ăn tiền|kiếm tiền|được tiền|được trả tiền|"
                 "tiền+mua|tiền+để bầu|tiền+bầu cho|nghìn+để bầu|nghìn+bầu cho|ngàn+để bầu|phong bì",
                 4.0,
             ),

@@ -208,6 +208,7 @@ async def route(t: Turn, text: str) -> Routed:
     top_person = person.best
     if (
         not safety
+        and not any(a.kind == "safety" for a in result.alternatives)  # "nên gạch ông X không": a safety question
         and top_person is not None
         and person.confident
         and top_person.exact
