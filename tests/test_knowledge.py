@@ -221,8 +221,9 @@ def test_evaluation_set_shape():
     assert {i.cat for i in items} >= {"english", "no_diacritics", "abbrev", "typo", "nfd", "old_tones", "long", "emoji"}
 
 
-#: dev: tuned on; heldout: looked at once, then used for tuning; heldout2/heldout3: written later (see the report)
-MIN_ACCURACY = {"dev": 0.95, "all": 0.95, "heldout": 0.90, "heldout2": 0.85, "heldout3": 0.80}
+#: dev: tuned on; heldout: looked at once, then used for tuning; heldout2/3/4: written later (see the reports).
+#: Measured after the heldout5/heldout6 work: dev 0.987, heldout 0.987, heldout2 0.915, heldout3 0.936, heldout4 1.0.
+MIN_ACCURACY = {"dev": 0.95, "all": 0.95, "heldout": 0.95, "heldout2": 0.88, "heldout3": 0.90, "heldout4": 0.95}
 
 
 @pytest.mark.parametrize("split", list(MIN_ACCURACY))
@@ -238,3 +239,64 @@ def test_matcher_accuracy(split, capsys):
     assert summary.accuracy >= MIN_ACCURACY[split]
     missing = [(o.item.q, o.missing) for o in outcomes if o.missing]
     assert not missing, missing
+
+
+# ------------------------------------------------------------------------------------------------ general mechanisms
+
+
+def test_accent_guard_separates_words_that_collide_without_diacritics():
+    """Typed with diacritics, "bị mất" is not "bí mật" (secrecy) and "sự có" is not "sự cố" (incidents);
+    typed without them, the folded keyword still counts."""
+    from bot.domain.knowledge.matcher import _score_all, _tokens_accented
+
+    def scores(q: str) -> dict[str, float]:
+        toks, accs = _tokens_accented(q)
+        return _score_all(toks, "2015", accs)
+
+    assert scores("người bị mất năng lực hành vi dân sự có được bầu không")["secrecy"] == 0
+    assert scores("người bị mất năng lực hành vi dân sự có được bầu không")["incidents"] == 0
+    assert scores("phiếu bầu có bí mật không")["secrecy"] > 0
+    assert scores("phieu bau co bi mat khong")["secrecy"] > 0
+    r = match("Người bị mất năng lực hành vi dân sự có được bầu không", edition="2015")
+    assert r.topic_id == "not_on_list" and r.confident
+
+
+def test_short_typos_are_corrected_by_their_neighbours_but_real_syllables_are_not():
+    from bot.domain.knowledge.matcher import _tokens
+
+    assert _tokens("gah phieu the nao")[:2] == ["gach", "phieu"]
+    assert _tokens("na ngan yen my") == ["na", "ngan", "yen", "my"]  # a place name, not typos
+
+
+def test_long_single_sentence_is_cut_into_clauses():
+    """A long message typed without full stops: the question clause decides, not the story before it."""
+    from bot.domain.knowledge.matcher import _focus
+
+    story = (
+        "nam nay minh moi du tuoi, lan dau di bau nen chua biet gi ca, nghe noi phai gach ten nhung khong biet "
+        "gach the nao, gach nguoi minh chon hay gach nguoi minh khong chon, ai chi giup voi"
+    )
+    focus = _focus(story)
+    assert focus is not None and focus[-1] == "ai chi giup voi" and len(focus) >= 2
+    r = match(story, edition="2015")
+    assert r.topic_id == "how_to_mark" and r.confident
+
+
+def test_question_in_the_middle_of_a_very_long_message():
+    story = "Nhà tôi ở thôn xa lắm, đường đi lại khó khăn. " * 15 + "Người già yếu không đi được thì bầu thế nào? "
+    story += "Con cháu đi làm ăn xa hết cả, ở nhà chỉ còn hai ông bà với mấy con gà. " * 15
+    r = match(story, edition="2015")
+    assert r.topic_id == "auxiliary_box"
+
+
+def test_safety_phrase_must_not_cut_a_compound_word():
+    """ "gia làm" (giả làm) inside "hội đồng bầu cử quốc gia làm gì" is not fraud; a whole shared word is fine."""
+    r = match("hoi dong bau cu quoc gia lam gi", edition="2015")
+    assert r.topic_id == "structure"
+    r = match("tổ bầu cử có thể sửa biên bản kiểm phiếu không, tôi muốn nhờ sửa", edition="2015")
+    assert r.topic_id == "fraud" and r.confident
+
+
+def test_safety_topic_that_ties_the_best_gets_the_safe_answer():
+    r = match("nên gạch ông Nông Văn Thành không", edition="2015")
+    assert r.topic_id == "recommend" and r.confident

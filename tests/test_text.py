@@ -205,3 +205,28 @@ def test_contains_phrase() -> None:
     assert not contains_phrase(p, "dong la")  # word boundary
     assert not contains_phrase(p, "")
     assert contains_phrase(prepare("Hoà Bình"), "hòa bình")
+
+
+def test_clip_message_keeps_a_question_in_the_middle() -> None:
+    from bot.domain.text import clip_message
+
+    story = "Nhà tôi ở xa. " * 40 + "Cho hỏi mấy giờ bắt đầu bỏ phiếu? " + "Cảm ơn nhiều nhé. " * 60
+    clipped = clip_message(story, 1000)
+    assert len(clipped) <= 1000
+    assert "mấy giờ bắt đầu bỏ phiếu?" in clipped
+    assert clipped.startswith("Nhà tôi ở xa.") and clipped.endswith("Cảm ơn nhiều nhé. ")
+    assert clip_message("ngắn thôi", 1000) == "ngắn thôi"
+
+
+@pytest.mark.parametrize("word", ["yen", "ngan", "cuu", "nghieng", "thuyen", "khuya", "gach", "my", "oi"])
+def test_well_formed_syllables(word: str) -> None:
+    from bot.domain.text import is_syllable
+
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["gah", "trj", "how", "wife", "ad", "bnh", "xyz", "", "a1"])
+def test_not_syllables(word: str) -> None:
+    from bot.domain.text import is_syllable
+
+    assert not is_syllable(word)

@@ -110,9 +110,59 @@ def _canon_syllable(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def is_syllable(word: str) -> bool:
+    """Whether a folded word is shaped like a Vietnamese syllable: initial consonant(s), one to three vowels, an
+    allowed final ("yen", "cuu", "ngan" are; "gah", "phiu", "trj" are not, so they are likely typos)."""
+    if not word.isascii() or not word.isalpha() or len(word) > _MAX_SYLLABLE:
+        return False
+    start = 0
+    for ini in _INITIALS:
+        if word.startswith(ini) and len(word) > len(ini):
+            start = len(ini)
+            break
+    end = start
+    while end < len(word) and word[end] in _VOWELS:
+        end += 1
+    if end == start or end - start > 3 or word[end:] not in _FINALS:
+        return False
+    return word[start:end] not in _BAD_NUCLEI
+
+
+# vowel sequences that never form a Vietnamese nucleus
+_BAD_NUCLEI = frozenset(("ae", "ea", "ei", "ou", "yi", "ii", "aa", "ee"))
+
+
 def clip(text: str, limit: int = MAX_INPUT_CHARS) -> str:
     """Cut ``text`` to a sane length before any matching."""
     return text[:limit]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\n;])\s+")
+
+
+def clip_message(text: str, limit: int = MAX_INPUT_CHARS) -> str:
+    """Cut a long message to ``limit`` characters without losing its question.
+
+    Keeps the start (who is asking, where) and the end (where the question usually is); sentences in the cut-out
+    middle that end in "?" are kept too, the last ones first, so a question in the middle of a long story survives.
+    """
+    if len(text) <= limit:
+        return text
+    head_len = limit * 3 // 10
+    tail_len = limit - head_len
+    head, middle, tail = text[:head_len], text[head_len:-tail_len], text[-tail_len:]
+    questions = [s.strip() for s in _SENTENCE_END.split(middle) if "?" in s]
+    kept: list[str] = []
+    budget = tail_len // 2  # the end keeps at least half of its share
+    for q in reversed(questions):
+        if budget <= 0:
+            break
+        q = q[-budget:]
+        kept.insert(0, q)
+        budget -= len(q) + 1
+    if kept:
+        tail = text[-(tail_len - sum(len(q) + 1 for q in kept) - 1) :]
+    return "\n".join([head, *kept, tail])
 
 
 def normalize(text: str) -> str:

@@ -10,7 +10,7 @@ import logging
 from telegram import Update
 
 from bot.context import BotContext
-from bot.domain.text import clip
+from bot.domain.text import clip_message
 from bot.turn import Turn, open_turn
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ async def dispatch_message(update: Update, context: BotContext) -> None:
     services = context.services
     message = update.effective_message
     kind = message_kind(update)
-    text = clip((message.text or message.caption or "") if message else "")
+    text = clip_message((message.text or message.caption or "") if message else "")
     async with open_turn(update, services) as t:
         flow = t.state.get("flow")
         handler = services.flows.get(flow) if flow else None

@@ -188,6 +188,14 @@ def main(argv: list[str] | None = None) -> int:
         f"missing_facts={summary.missing_facts} ms/question={summary.ms_per_question:.2f}"
     )
     print(f"accuracy: {summary.accuracy:.3f}")
+    print()
+    print(f"{'split':<10}{'n':>5}{'accuracy':>10}{'correct':>9}{'wrong':>7}{'unsure ok':>11}")
+    for split in dict.fromkeys(i.split for i in items):
+        part, _ = evaluate([i for i in items if i.split == split])
+        print(
+            f"{split:<10}{part.answerable + part.unsure_total:>5}{part.accuracy:>10.3f}"
+            f"{f'{part.correct}/{part.answerable}':>9}{part.wrong:>7}{f'{part.unsure_ok}/{part.unsure_total}':>11}"
+        )
     return 0
 
 

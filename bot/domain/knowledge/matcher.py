@@ -24,10 +24,11 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
-from bot.domain.knowledge._text import expand_tokens, fold_split, prepare, prepare_phrase
+from bot.domain.knowledge._text import ABBREVIATIONS, expand_tokens, fold_split, prepare, prepare_phrase
 from bot.domain.knowledge.topics import TOPICS, Topic
-from bot.domain.text import clip, normalize
+from bot.domain.text import clip_message, fold, is_syllable, normalize
 
 #: minimum score to answer with confidence, and the margin over the runner-up
 CONFIDENT_SCORE = 2.5
@@ -75,17 +76,62 @@ class MatchResult:
 @dataclass(frozen=True)
 class _Compiled:
     topic: Topic
-    keywords: tuple[tuple[tuple[tuple[str, ...], ...], float], ...]
+    #: (alternatives, weight); an alternative is a tuple of parts, a part is (folded phrase, accent guard)
+    keywords: tuple[tuple[tuple[tuple[tuple[str, _Guard], ...], ...], float], ...]
     examples: tuple[str, ...]
 
 
-def _compile_keyword(spec: str) -> tuple[tuple[str, ...], ...]:
+#: per word of a keyword phrase: the accented form to insist on when the user typed diacritics, or None
+_Guard = tuple[str | None, ...] | None
+
+
+def _has_marks(word: str) -> bool:
+    return fold(word) != word
+
+
+def _accented_words(phrase: str) -> list[str] | None:
+    """The accented words of a keyword phrase, aligned with its prepared tokens (None if they do not align)."""
+    words = normalize(phrase).split()
+    return words if len(words) == len(prepare_phrase(phrase).split()) else None
+
+
+def _compile_keyword(spec: str) -> tuple[tuple[tuple[str, tuple[str, ...] | None], ...], ...]:
     alts = []
     for alt in spec.split("|"):
-        parts = tuple(p for p in (prepare_phrase(x) for x in alt.split("+")) if p)
+        parts = []
+        for x in alt.split("+"):
+            folded = prepare_phrase(x)
+            if folded:
+                acc = _accented_words(x) if any(_has_marks(w) for w in normalize(x).split()) else None
+                parts.append((folded, tuple(acc) if acc else None))
         if parts:
-            alts.append(parts)
+            alts.append(tuple(parts))
     return tuple(alts)
+
+
+@lru_cache(maxsize=1)
+def _accent_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """Accented words of the keywords and examples, and the folded words that stand for two or more of them
+    ("xa": xa/xã, "muon": muốn/muộn, "mat": mất/mật): only those need the diacritics the user typed."""
+    forms: dict[str, set[str]] = {}
+    for topic in TOPICS:
+        texts = [alt for spec, _w in topic.keywords for alt in re.split(r"[|+]", spec)] + list(topic.examples)
+        for text in texts:
+            for word in normalize(text).split():
+                if word.isalpha():
+                    forms.setdefault(fold(word), set()).add(word)
+    accented = frozenset(w for ws in forms.values() for w in ws)
+    colliding = frozenset(f for f, ws in forms.items() if len(ws) >= 2)
+    return accented, colliding
+
+
+def _guarded(spec: tuple[str, tuple[str, ...] | None]) -> tuple[str, _Guard]:
+    folded, acc = spec
+    if acc is None:
+        return folded, None
+    _accented, colliding = _accent_vocab()
+    guard = tuple(a if fold(a) in colliding else None for a in acc)
+    return folded, (guard if any(g is not None for g in guard) else None)
 
 
 @lru_cache(maxsize=1)
@@ -95,12 +141,15 @@ def _compiled() -> tuple[tuple[_Compiled, ...], frozenset[str], dict[str, str]]:
     vocab: set[str] = set()
     joined: dict[str, str] = {}
     for topic in TOPICS:
-        kws = tuple((_compile_keyword(spec), weight) for spec, weight in topic.keywords)
+        kws = tuple(
+            (tuple(tuple(_guarded(p) for p in alt) for alt in _compile_keyword(spec)), weight)
+            for spec, weight in topic.keywords
+        )
         exs = tuple(" ".join(prepare(e)) for e in topic.examples)
         compiled.append(_Compiled(topic, kws, exs))
         for alts, _w in kws:
             for parts in alts:
-                for part in parts:
+                for part, _g in parts:
                     toks = part.split()
                     vocab.update(toks)
                     for a, b in itertools.pairwise(toks):
@@ -115,6 +164,17 @@ def _compiled() -> tuple[tuple[_Compiled, ...], frozenset[str], dict[str, str]]:
 def _pairs() -> frozenset[str]:
     """Adjacent word pairs of the keyword phrases (context for collapsing "cuu" -> "cu" after "bau")."""
     return frozenset(" ".join(pair.split()) for pair in _compiled()[2].values())
+
+
+@lru_cache(maxsize=1)
+def _context_pairs() -> frozenset[str]:
+    """Adjacent word pairs of the keyword phrases and the example questions (context for short-word typos)."""
+    compiled, _v, _j = _compiled()
+    pairs = set(_pairs())
+    for c in compiled:
+        for ex in c.examples:
+            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(ex.split()))
+    return frozenset(pairs)
 
 
 _REPEATS = re.compile(r"(\w)\1+")
@@ -137,34 +197,147 @@ def _correct(token: str) -> str:
     return str(found[0]) if found is not None else token
 
 
-def _tokens(text: str) -> list[str]:
-    pairs = _pairs()
-    out: list[str] = []
-    for tok in prepare(text):
-        if out and _REPEATS.search(tok):
-            collapsed = _REPEATS.sub(r"\1", tok)
-            if f"{out[-1]} {collapsed}" in pairs and f"{out[-1]} {tok}" not in pairs:
-                out.append(collapsed)
-                continue
-        out.extend(_correct(tok).split())
+@lru_cache(maxsize=4096)
+def _neighbours(token: str) -> tuple[str, ...]:
+    """Vocabulary words one edit away from a short unknown ``token``."""
+    _c, vocab, _j = _compiled()
+    found = process.extract(token, vocab, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    return tuple(str(w) for w, _d, _i in found if len(w) >= 2)
+
+
+def _in_context(tokens: list[str]) -> list[str]:
+    """Correct short unknown words (2 to 4 letters that are no Vietnamese syllable: "gah", "trj") by their neighbours: a vocabulary word one
+    edit away that forms a keyword word pair with the word before or after it ("gah phieu" -> "gach phieu").
+    Fuzzy ratios cannot do this for short words (one letter is a third of the word); the context can."""
+    _c, vocab, _j = _compiled()
+    pairs = _context_pairs()
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok in vocab or not 2 <= len(tok) <= 4 or tok in ABBREVIATIONS or is_syllable(tok) or not tok.isalpha():
+            continue  # a well-formed syllable is a real word (often a name: "Yên", "Ngần"), not a typo
+        prev = out[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        fits = {w for w in _neighbours(tok) if f"{prev} {w}" in pairs or f"{w} {nxt}" in pairs}
+        if len(fits) == 1:
+            out[i] = fits.pop()
     return out
+
+
+def _accents(text: str, n: int) -> list[str | None]:
+    """The words of ``text`` as typed (diacritics kept), aligned with its ``n`` folded words, else all None."""
+    words = _DIGIT_ALPHA.sub(" ", normalize(text)).split()
+    return list(words) if len(words) == n else [None] * n
+
+
+_DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+
+
+def _tokens_accented(text: str) -> tuple[list[str], list[str | None]]:
+    """Folded, expanded, corrected tokens and, aligned with them, each word as typed (None where it changed)."""
+    pairs = _pairs()
+    folded = fold_split(text).split()
+    typed = _accents(text, len(folded))
+    toks: list[str] = []
+    accs: list[str | None] = []
+    for raw, acc in zip(folded, typed, strict=True):
+        expanded = expand_tokens([raw])
+        if len(expanded) != 1:
+            toks.extend(expanded)
+            accs.extend([None] * len(expanded))
+            continue
+        tok = expanded[0]
+        if toks and _REPEATS.search(tok):
+            collapsed = _REPEATS.sub(r"\1", tok)
+            if f"{toks[-1]} {collapsed}" in pairs and f"{toks[-1]} {tok}" not in pairs:
+                toks.append(collapsed)
+                accs.append(None)
+                continue
+        corrected = _correct(tok).split()
+        toks.extend(corrected)
+        accs.extend([acc] if corrected == [raw] else [None] * len(corrected))
+    fixed = _in_context(toks)
+    accs = [a if t == f else None for a, t, f in zip(accs, toks, fixed, strict=True)]
+    return fixed, accs
+
+
+def _tokens(text: str) -> list[str]:
+    return _tokens_accented(text)[0]
 
 
 # --------------------------------------------------------------------------------------------- scoring
 
 
-def _score_all(tokens: list[str], edition: str) -> dict[str, float]:
+def _accent_ok(tokens: list[str], accents: list[str | None], part: str, guard: _Guard) -> bool:
+    """Whether a keyword phrase found in the folded text is also what the user typed: where the user put
+    diacritics on a word that has several accented meanings, they must be the keyword's ("xã" is not "xa")."""
+    if guard is None or not any(accents):
+        return True
+    accented, _colliding = _accent_vocab()
+    words = part.split()
+    n = len(words)
+    for i in range(len(tokens) - n + 1):
+        if tokens[i : i + n] != words:
+            continue
+        if all(
+            g is None or a is None or a == g or not _has_marks(a) or a not in accented
+            for g, a in zip(guard, accents[i : i + n], strict=True)
+        ):
+            return True
+    return False
+
+
+def _spans(tokens: list[str], part: str) -> list[tuple[int, int]]:
+    words = part.split()
+    n = len(words)
+    return [(i, i + n) for i in range(len(tokens) - n + 1) if tokens[i : i + n] == words]
+
+
+def _not_crossing(tokens: list[str], part: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether a phrase occurs somewhere without cutting through a longer phrase another topic matched (longest
+    match wins): in "hội đồng bầu cử quốc gia làm gì", "gia làm" (giả làm, impersonate) would cut "hội đồng bầu cử
+    quốc gia". Used for safety topics, which override every other answer and so need the stricter reading."""
+    for start, end in _spans(tokens, part):
+        # crossing by exactly one syllable: the safety phrase borrowed half of a compound word ("quốc gia");
+        # sharing a whole word ("sửa biên bản" / "biên bản kiểm phiếu") is a chain, not a cut
+        if not any(
+            min(end, e) - max(start, s) == 1
+            and not (s <= start and end <= e)
+            and e - s > end - start
+            and all(is_syllable(t) for t in tokens[max(s, start - 1) : min(e, end + 1)])  # Vietnamese words only
+            for s, e in taken
+        ):
+            return True
+    return False
+
+
+def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None = None) -> dict[str, float]:
     compiled, _v, _j = _compiled()
     padded = " " + " ".join(tokens) + " "
     text = " ".join(tokens)
+    accs = accents if accents is not None else [None] * len(tokens)
     scores: dict[str, float] = {}
-    for c in compiled:
+    taken: list[tuple[int, int]] = []  # spans of the longer phrases matched by ordinary topics
+    for c in sorted(compiled, key=lambda c: c.topic.precedence):
         if c.topic.variants and c.topic.variant(edition) is None and all(v.year is None for v in c.topic.variants):
             continue
         score = 0.0
+        strict = c.topic.precedence
         for alts, weight in c.keywords:
-            if any(all(f" {p} " in padded for p in parts) for parts in alts):
+            if any(
+                all(
+                    f" {p} " in padded
+                    and _accent_ok(tokens, accs, p, g)
+                    and (not strict or weight <= 0 or _not_crossing(tokens, p, taken))
+                    for p, g in parts
+                )
+                for parts in alts
+            ):
                 score += weight
+                if not strict and weight > 0:
+                    for parts in alts:
+                        for p, _g in parts:
+                            if " " in p:
+                                taken.extend(_spans(tokens, p))
         if c.examples and len(tokens) >= 2 and score > 0:
             sim = max(fuzz.token_sort_ratio(text, ex) for ex in c.examples)
             score += max(0.0, sim - 60.0) / 40.0 * 1.5
@@ -187,15 +360,26 @@ def _adjust(scores: dict[str, float]) -> dict[str, float]:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?\n;])\s+|\n+")
+_CLAUSE = re.compile(r"(?<=[,:])\s+|\s+-\s+")
 _QUESTION_WORDS = re.compile(
     r"\b(khong|gi|sao|nao|bao gio|bao nhieu|may|o dau|the nao|nhu the nao|co duoc|duoc khong|chua|a|nhi|vay"
-    r"|how|what|when|where|who|which|can|do|does|is|are|should)\b"
+    r"|khong biet|chua biet|cho hoi|muon hoi|hoi|giup|lam sao|ra sao"
+    r"|how|what|when|where|who|which|can|do|does|is|are|should|help)\b"
 )
 
 
-def _focus(text: str) -> str | None:
-    """For a long rambling message: its question-like sentences (the last two), else None."""
+def _with_edition(
+    prepared: tuple[list[str], list[str | None]], edition: str
+) -> tuple[list[str], str, list[str | None]]:
+    return prepared[0], edition, prepared[1]
+
+
+def _focus(text: str) -> list[str] | None:
+    """For a long rambling message: its last question-like sentence with the one before it, else None.
+    A message typed as one long sentence is cut into its clauses (commas) instead."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    if len(sentences) < 2:
+        sentences = [s.strip() for s in _CLAUSE.split(text) if s.strip()]
     if len(sentences) < 2:
         return None
     questions = [s for s in sentences if "?" in s]
@@ -204,16 +388,16 @@ def _focus(text: str) -> str | None:
     if not questions:
         return None
     last = sentences.index(questions[-1])
-    context = sentences[last - 1 : last] if last > 0 else []
-    return " ".join([*context, questions[-1]])
+    # the sentence before gives context; a short closing question ("ai chỉ giúp với") needs more of it
+    start = last - 1
+    while start > 0 and last - start < 3 and sum(len(s.split()) for s in sentences[start : last + 1]) < 10:
+        start -= 1
+    return sentences[max(0, start) : last + 1]
 
 
 def _clip(text: str) -> str:
-    """Cut very long input before matching, keeping its start and its end (where the question usually is)."""
-    if len(text) <= MAX_CHARS:
-        return text
-    head = MAX_CHARS * 3 // 10
-    return clip(text, head) + "\n" + text[-(MAX_CHARS - head) :]
+    """Cut very long input before matching, keeping its start, its end and the questions in between."""
+    return clip_message(text, MAX_CHARS)
 
 
 def _rank(scores: dict[str, float]) -> list[tuple[str, float]]:
@@ -226,10 +410,10 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     from bot.domain.knowledge.topics import BY_ID
 
     text = _clip(question or "")
-    tokens = _tokens(text)
+    tokens, accents = _tokens_accented(text)
     if not tokens:
         return MatchResult(best=None, alternatives=[], confident=False)
-    whole = _score_all(tokens, edition)
+    whole = _score_all(tokens, edition, accents)
 
     # safety first, on the whole message
     safety = [(tid, s) for tid, s in whole.items() if BY_ID[tid].precedence and s >= SAFETY_SCORE]
@@ -243,16 +427,25 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     if len(text) > LONG_TEXT:
         focus = _focus(text)
         if focus:
-            focused = _score_all(_tokens(focus), edition)
+            # each sentence on its own: a phrase must not run across a sentence boundary
+            parts = [_score_all(*_with_edition(_tokens_accented(f), edition)) for f in focus]
+            focused = {tid: sum(p.get(tid, 0.0) for p in parts) for tid in whole}
             # the question sentences count fully, the rest of the message a little
             scores = {tid: focused.get(tid, 0.0) + 0.5 * whole.get(tid, 0.0) for tid in whole}
     ranked = _rank(_adjust(scores))
     if not ranked:
         return MatchResult(best=None, alternatives=[], confident=False)
+    # a safety question that ties the best content topic gets the safe answer ("nên gạch ông X không":
+    # how to mark 3.0, recommendation 3.0): a neutral refusal is never a wrong fact, a content answer would be
+    top = ranked[0][1]
+    tied = [(tid, s) for tid, s in ranked if BY_ID[tid].precedence and s >= CONFIDENT_SCORE and s >= top - 1e-9]
+    safe = bool(tied) and not BY_ID[ranked[0][0]].precedence
+    if safe:
+        ranked = [tied[0]] + [(tid, s) for tid, s in ranked if tid != tied[0][0]]
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confident = best.score >= CONFIDENT_SCORE and best.score - second >= CONFIDENT_MARGIN
+    confident = safe or (best.score >= CONFIDENT_SCORE and best.score - second >= CONFIDENT_MARGIN)
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
     return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots)
 

@@ -164,6 +164,7 @@ TOPICS: tuple[Topic, ...] = (
                 "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước|thứ 7|thứ bảy|saturday",
                 2.0,
             ),
+            ("vận động|tranh cử|tuyên truyền|campaign|campaigning|quảng cáo", -2.5),
         ),
         examples=(
             "Có được bỏ phiếu sớm trước ngày bầu cử không?",
@@ -389,6 +390,11 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("absentee|not at home|not home|away", 2.5),
+            (
+                "i work in|i study in|i live in another|working in|studying in|work far|vote where i work|"
+                "vote where i live|vote in another|vote+in the city|home is in|hometown",
+                3.0,
+            ),
         ),
         examples=(
             "Tôi đi làm xa nhà thì bầu cử ở đâu?",
@@ -527,6 +533,11 @@ TOPICS: tuple[Topic, ...] = (
             ("viết hộ|viết phiếu hộ|viết giùm|viết giúp|ghi hộ|ghi giùm|mù|khiếm thị|blind", 3.0),
             ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ người|nhờ ai|ủy quyền|cầm thẻ", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
+            (
+                "on my behalf|on his behalf|on her behalf|in my place|instead of me|in his place|in her place|"
+                "someone else+vote|vote+for me|vote+for my",
+                3.0,
+            ),
             ("cả nhà|cả gia đình|cho mẹ|cho bố|cho ba|cho má|cho vợ|cho chồng|cho ông|cho bà|thay cho", 1.0),
             ("không biết chữ|không viết được|mù chữ|không đọc được|mắt kém|illiterate|cannot write|can t write", 2.5),
         ),
@@ -623,7 +634,11 @@ TOPICS: tuple[Topic, ...] = (
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
             ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
-            ("hộ|giùm|giúp|thay|biết tôi|biết mình|ai biết|ai được xem|người khác xem|người khác nhìn", -2.0),
+            (
+                "hộ|giùm|thay|gạch giúp|điền giúp|viết giúp|ghi giúp|bầu giúp|bỏ giúp|bỏ phiếu giúp|biết tôi|biết mình|"
+                "ai biết|ai được xem|người khác xem|người khác nhìn",
+                -2.0,
+            ),
             ("cách bầu|cách bỏ phiếu|cách ghi phiếu|cách điền phiếu", 2.5),
             ("bầu thế nào|bầu như thế nào|bỏ phiếu thế nào|bỏ phiếu như thế nào|bầu ra sao|bỏ phiếu ra sao", 1.5),
             ("mark|cross out|strike|tick|fill in|fill out|how do i vote|how to vote|how to fill", 3.0),
@@ -632,7 +647,11 @@ TOPICS: tuple[Topic, ...] = (
                 "gạch mấy người|để lại mấy người|how many names",
                 2.0,
             ),
-            ("nhầm|gạch sai|hỏng|rách|mistake|wrong|gạch hết|gạch tất cả|không gạch", -2.0),
+            (
+                "nhầm|gạch sai|hỏng|rách|mistake|wrong|gạch hết|gạch tất cả|không gạch|nhiều tên hơn|ít tên hơn|"
+                "hơn số đại biểu|quá số đại biểu",
+                -2.0,
+            ),
             ("trên phiếu|ra sao", 1.0),
         ),
         examples=(
@@ -693,6 +712,12 @@ TOPICS: tuple[Topic, ...] = (
             ("không có dấu|có dấu của|dấu của tổ|đóng dấu|stamp|stamped", 2.5),
             ("viết thêm|ghi thêm|thêm tên|vẽ hình|vẽ bậy|ký tên|all names|cross out everyone|too many names", 3.0),
             ("ít hơn|nhiều hơn|fewer|more names", 1.0),
+            (
+                "giữ lại+nhiều hơn|giữ lại+ít hơn|để lại+nhiều hơn|để lại+ít hơn|nhiều tên hơn|ít tên hơn|"
+                "quá số đại biểu|hơn số đại biểu|quá số người|chỉ giữ|chỉ để lại|chỉ giữ lại|chỉ chọn 1|chỉ chọn một|"
+                "chỉ bầu 1|chỉ bầu một|giữ lại 1|giữ lại một|keep only|only one name|more names than",
+                2.5,
+            ),
         ),
         examples=(
             "Phiếu thế nào thì không hợp lệ?",
@@ -859,6 +884,15 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu cử lại|bầu lại|bỏ phiếu lại|tổ chức lại|repeat election|rerun|re run|revote|re vote|vote again", 4.0),
             ("vòng 2|vòng hai|second round|run off|runoff", 3.0),
             ("không đủ người|thiếu người|chưa đủ|không đủ|chưa quá một nửa|dưới một nửa|ít người đi bầu", 2.5),
+            (
+                "không quá một nửa|không quá nửa|chưa được một nửa|ít hơn một nửa|không tới một nửa|dưới 50|"
+                "không quá 50|less than half|not more than half|fewer than half|under half",
+                2.5,
+            ),
+            (
+                _combo("số người đi bầu|số cử tri đi bầu|người đi bầu|tỷ lệ đi bầu|tỉ lệ đi bầu|turnout", "một nửa|50"),
+                2.0,
+            ),
             ("mấy ngày|bao nhiêu ngày|bao lâu|how many days|how long|deadline|thời hạn", 1.0),
         ),
         examples=(
@@ -1016,6 +1050,14 @@ TOPICS: tuple[Topic, ...] = (
                 2.0,
             ),
             ("thành viên|gồm những ai|mấy người|how many members", 1.0),
+            ("lập ra|thành lập|ai lập|ai bổ nhiệm|ai chỉ định|who sets up|who appoints|set up|appointed", 2.5),
+            (
+                _combo(
+                    "hội đồng bầu cử|ủy ban bầu cử|ban bầu cử|tổ bầu cử|election council|election committee|polling team",
+                    "làm gì|nhiệm vụ|chức năng|làm những gì|việc gì|what does|what do|role|duties",
+                ),
+                2.0,
+            ),
         ),
         examples=(
             "Ai tổ chức cuộc bầu cử?",
@@ -1278,6 +1320,7 @@ TOPICS: tuple[Topic, ...] = (
             ("chính thức|chính thống|của nhà nước|của chính phủ|của đảng|cơ quan nào|đáng tin|tin được", 2.5),
             ("who made you|who built you|who created|who are you|are you official|official|government|trust", 3.0),
             ("are you a bot|are you human|bot|chatbot|trợ lý", 0.5),
+            ("ủy ban bầu cử|ban bầu cử|tổ bầu cử|hội đồng nhân dân|ủy ban nhân dân|mặt trận tổ quốc", -2.0),
         ),
         examples=("Bạn là ai?", "Bot này có phải của nhà nước không", "Who made you? Are you official?"),
     ),
@@ -1314,6 +1357,12 @@ TOPICS: tuple[Topic, ...] = (
             ("which candidate+vote|which candidate+good|who to vote for|tell me who", 3.0),
             ("bầu+thì tốt|chọn+thì tốt|bầu+tốt hơn|chọn+tốt hơn|candidate+best|candidate+better", 3.0),
             ("nào ổn|ổn nhất|nào tốt|giỏi nhất|xuất sắc nhất|đáng tin nhất|nào được nhất", 3.0),
+            (
+                _combo(
+                    "ứng cử viên|ứng viên|người ứng cử|candidate|ông nào|bà nào|người nào", "nhất|hơn cả|best|better"
+                ),
+                2.0,
+            ),
         ),
         examples=(
             "Tôi nên bầu cho ai?",
@@ -1340,6 +1389,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             (
                 "mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|"
+                "lấy tiền|ăn tiền|kiếm tiền|được tiền|được trả tiền|"
                 "tiền+mua|tiền+để bầu|tiền+bầu cho|nghìn+để bầu|nghìn+bầu cho|ngàn+để bầu|phong bì",
                 4.0,
             ),
@@ -1449,6 +1499,7 @@ TOPICS: tuple[Topic, ...] = (
             ("khu vực bỏ phiếu của tôi|khu vực bỏ phiếu nào|khu vực bỏ phiếu số mấy|tổ bầu cử nào|thuộc khu vực", 3.0),
             ("where do i vote|where to vote|where can i vote|where should i vote|polling station|polling place", 3.0),
             ("address", 0.5),
+            ("bao nhiêu|how many|số lượng|tổng số|number of", -2.5),
             (
                 "nơi khác|chỗ khác|xa nhà|đang ở xa|đi xa|đi làm xa|làm ăn xa|đi học xa|vắng nhà|không ở nhà|công tác|"
                 "away|another city|nước ngoài|quân nhân|bộ đội|nghĩa vụ|tạm trú|chuyển nhà|ở trọ|quân đội|công an|"
@@ -1478,6 +1529,7 @@ TOPICS: tuple[Topic, ...] = (
             ("who is running|who are running|who can i vote for|who is standing", 3.5),
             ("tiểu sử|lý lịch|thông tin ứng cử|profile|biography", 2.0),
             ("gạch|hợp lệ|gặp cử tri|tiếp xúc|vận động|quảng cáo|xếp hạng|tốt nhất|nên|so sánh|best|should", -2.0),
+            ("nhất|ổn|tốt hơn|better", -1.5),
             ("bao nhiêu|mấy|how many|số lượng|number of", -1.0),
             ("bằng phiếu|trúng|thắng|tie|win|won|seat|than seat", -2.0),
             ("của tôi|ở đơn vị|đơn vị tôi|ở xã|ở tỉnh|my|mine|in my", 1.0),
@@ -1577,6 +1629,11 @@ TOPICS: tuple[Topic, ...] = (
             ("đơn vị tôi|của tôi|ở xã|ở huyện|ở tỉnh|my constituency|in my|tỷ lệ đi bầu ở|turnout in", 1.5),
             ("tỷ lệ+ở xã|tỷ lệ+của xã|tỷ lệ+đơn vị|tỷ lệ+huyện|tỷ lệ+tỉnh|tỉ lệ+xã|turnout+my", 2.0),
             ("số phiếu|được bao nhiêu phiếu|bao nhiêu phiếu|how many votes did", 1.0),
+            (
+                "xem kết quả|tra kết quả|tra cứu kết quả|kết quả+có chưa|kết quả+đã có|kết quả+chưa có|kết quả+ra chưa|"
+                "see the result|check the result|result+out|result+available",
+                2.0,
+            ),
         ),
         examples=(
             "Kết quả bầu cử ở đơn vị tôi thế nào?",

@@ -1,6 +1,7 @@
 """Evaluate the WHOLE free-text router (not only the matcher) against the demo election.
 
-``PYTHONPATH=. python -m bot.handlers.voter.evaluate [--file tests/data/voter_eval.jsonl] [--split dev|heldout|all]``
+``PYTHONPATH=. python -m bot.handlers.voter.evaluate [--file tests/data/voter_eval.jsonl] [--split dev|heldout|...|all]``
+(ends with one line per split: accuracy, confidently wrong, vague questions kept unsure)
 ``[--database URL] [-v]``
 
 Without ``--database`` the demo dataset is loaded into a fresh temporary SQLite database through the ordinary
@@ -238,7 +239,27 @@ async def _main(args: argparse.Namespace) -> int:
         f"ms/question={summary.ms_per_question:.1f}"
     )
     print(f"accuracy: {summary.accuracy:.3f}")
+    print()
+    print(per_split(outcomes))
     return 0
+
+
+def per_split(outcomes: list[Outcome]) -> str:
+    """One line per split: accuracy on the answerable questions, confidently wrong answers, vague ones kept unsure."""
+    by_split: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by_split[o.item.split].append(o)
+    lines = [f"{'split':<10}{'n':>5}{'accuracy':>10}{'correct':>9}{'wrong':>7}{'vague ok':>10}"]
+    for split, group in by_split.items():
+        answerable = [o for o in group if o.item.expect is not None]
+        vague = [o for o in group if o.item.expect is None]
+        correct = sum(o.correct for o in answerable)
+        accuracy = correct / len(answerable) if answerable else 0.0
+        lines.append(
+            f"{split:<10}{len(group):>5}{accuracy:>10.3f}{f'{correct}/{len(answerable)}':>9}"
+            f"{sum(o.wrong for o in group):>7}{f'{sum(o.correct for o in vague)}/{len(vague)}':>10}"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
-from bot.domain.text import clip, fold, prepare
+from bot.domain.text import clip_message, fold, prepare
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
@@ -32,6 +32,9 @@ from db.queries.chair import published_for_area
 
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
+
+#: at most this many words besides a candidate's full name make a question about that candidate
+PERSON_QUESTION_WORDS = 5
 
 
 @dataclass
@@ -167,7 +170,7 @@ async def route(t: Turn, text: str) -> Routed:
     election = await election_or_reply(t)
     if election is None:
         return Routed("none", confident=False)
-    text = clip(text)
+    text = clip_message(text)
     result = match(text, edition=election.law_edition)
     best = result.best
     places = await get_places(t.services, t.session, election.id)
@@ -192,6 +195,20 @@ async def route(t: Turn, text: str) -> Routed:
                     where.offer_places(t, places, close)
                     return Routed("choices", "where_to_vote")
                 return Routed("place", "where_to_vote")
+    # a short question about a candidate named in full ("Lèo Thị Liên sinh năm nào") is about that person, even
+    # when its words also fit a rules topic (birth year ~ eligibility)
+    top_person = person.best
+    if (
+        not safety
+        and not any(a.kind == "safety" for a in result.alternatives)  # "nên gạch ông X không": a safety question
+        and top_person is not None
+        and person.confident
+        and top_person.exact
+        and len(top_person.entry.name.split()) >= 3
+        and n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
+    ):
+        await cand.search_candidates(t, election, text, quiet=True)
+        return Routed("candidate", "candidates")
     # (1) safety, (2) rules and small talk
     if best is not None and result.confident and best.kind in ("safety", "info", "meta"):
         await answer_topic(t, election, best.id)
@@ -211,7 +228,15 @@ async def route(t: Turn, text: str) -> Routed:
     if person_score >= 75 and person_score > place_score:
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
-    if place.best is not None and where.clear_in_sentence(text, place.best, place.confident):
+    # inside a sentence, a district or province named alone ("I work in Hanoi, my home is in Chợ Đồn") is where
+    # the voter lives, not a question about where to vote: that needs the matcher's where-to-vote intent
+    broad = (
+        place.best is not None
+        and place.best.entry.kind in ("district", "province")
+        and where.in_sentence(text, place.best)
+        and not (best is not None and best.id == "where_to_vote")
+    )
+    if place.best is not None and not broad and where.clear_in_sentence(text, place.best, place.confident):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
     # (5) unsure: offer topics; else near place names; else help
