@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.callbacks import BadCallback, decode, encode, pattern
+from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.turnout import MAX_COUNT
-from bot.handlers.start import refuse_button
+from bot.handlers.start import button_handler, refuse_button
 from bot.i18n import N_
 from bot.turn import Turn, open_turn
 from db.models import CountSheet
@@ -61,62 +61,57 @@ async def sheet_flow(t: Turn, text: str) -> bool:
     return True
 
 
-async def sheet_button(update: Update, context: BotContext) -> None:
+@button_handler
+async def sheet_button(t: Turn, cb: Callback) -> None:
     """cs_start, cs_area:A, cs_open:A:C, cs_fixmenu:S, cs_fix:S:I, cs_ok:S:I:V, cs_retype:S, cs_lock:S, cs_cancel:S,
     cs_corr:S."""
-    async with open_turn(update, context.services) as t:
-        try:
-            cb = decode(update.callback_query.data if update.callback_query else None)
-            if cb.action == "cs_start":
-                cb.expect(0)
-                t.answer()
-                area_id = await pick_area(t, "sheets")
-                if area_id is not None:
-                    await show_sheets(t, area_id)
-                return
-            if cb.action in ("cs_area", "cs_open"):
-                area_id = cb.int(0)
-                if not await is_member(t, area_id):
-                    await refuse_button(t, "not_member")
-                    return
-                t.answer()
-                if cb.action == "cs_area":
-                    cb.expect(1)
-                    await show_sheets(t, area_id)
-                else:
-                    await open_contest(t, area_id, cb.expect(2).int(1))
-                return
-            sheet_id = cb.int(0)
-            sheet = await t.session.get(CountSheet, sheet_id)
-            if sheet is None or not await is_member(t, sheet.polling_area_id):
-                await refuse_button(t, "not_member")
-                return
-            t.answer()
-            if cb.action == "cs_fixmenu":
-                cb.expect(1)
-                await fix_menu(t, sheet_id)
-            elif cb.action == "cs_fix":
-                await fix_field(t, sheet_id, cb.expect(2).int(1, maximum=200))
-            elif cb.action == "cs_ok":
-                cb.expect(3)
-                await confirm_field(t, sheet_id, cb.int(1, maximum=200), cb.int(2, maximum=MAX_COUNT))
-            elif cb.action == "cs_retype":
-                cb.expect(1)
-                t.reply(t._("Vui lòng gõ lại số đúng."))
-            elif cb.action == "cs_lock":
-                cb.expect(1)
-                await lock(t, sheet_id)
-            elif cb.action == "cs_cancel":
-                cb.expect(1)
-                await cancel(t, sheet_id)
-            elif cb.action == "cs_corr":
-                cb.expect(1)
-                await ask_correction(t, sheet_id)
-            else:
-                raise BadCallback(cb.action)
-        except BadCallback:
-            t.replies.clear()
-            await refuse_button(t)
+    if cb.action == "cs_start":
+        cb.expect(0)
+        t.answer()
+        area_id = await pick_area(t, "sheets")
+        if area_id is not None:
+            await show_sheets(t, area_id)
+        return
+    if cb.action in ("cs_area", "cs_open"):
+        area_id = cb.int(0)
+        if not await is_member(t, area_id):
+            await refuse_button(t, "not_member")
+            return
+        t.answer()
+        if cb.action == "cs_area":
+            cb.expect(1)
+            await show_sheets(t, area_id)
+        else:
+            await open_contest(t, area_id, cb.expect(2).int(1))
+        return
+    sheet_id = cb.int(0)
+    sheet = await t.session.get(CountSheet, sheet_id)
+    if sheet is None or not await is_member(t, sheet.polling_area_id):
+        await refuse_button(t, "not_member")
+        return
+    t.answer()
+    if cb.action == "cs_fixmenu":
+        cb.expect(1)
+        await fix_menu(t, sheet_id)
+    elif cb.action == "cs_fix":
+        await fix_field(t, sheet_id, cb.expect(2).int(1, maximum=200))
+    elif cb.action == "cs_ok":
+        cb.expect(3)
+        await confirm_field(t, sheet_id, cb.int(1, maximum=200), cb.int(2, maximum=MAX_COUNT))
+    elif cb.action == "cs_retype":
+        cb.expect(1)
+        t.reply(t._("Vui lòng gõ lại số đúng."))
+    elif cb.action == "cs_lock":
+        cb.expect(1)
+        await lock(t, sheet_id)
+    elif cb.action == "cs_cancel":
+        cb.expect(1)
+        await cancel(t, sheet_id)
+    elif cb.action == "cs_corr":
+        cb.expect(1)
+        await ask_correction(t, sheet_id)
+    else:
+        raise BadCallback(cb.action)
 
 
 ACTIONS = (
