@@ -15,9 +15,9 @@ import json
 import os
 import sys
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ REPLY_METHODS = frozenset(
         "editMessageCaption",
     )
 )
+
+SETTLE = 0.5  # seconds the tracker keeps listening after a run, so late extra replies count as unexpected
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Tracker:
         self.changed = asyncio.Event()
 
     def inject(self, emu: BotApiEmulator, action: Action, session: int = -1) -> Pending | None:
+        if action.expect < 1:
+            raise ValueError(f"{action!r}: uncalibrated (run bench.harness.calibrate first)")
         p = Pending(action, session, time.monotonic())
         self.users.add(action.user)
         try:
@@ -117,7 +121,7 @@ class BenchEmulator(BotApiEmulator):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.tracker: Tracker | None = None
+        self.tracker: Tracker | ReplyCounter | None = None
 
     async def handle_api(
         self,
@@ -134,6 +138,107 @@ class BenchEmulator(BotApiEmulator):
             if call.ok and isinstance(call.chat_id, int):
                 self.tracker.on_reply(call.chat_id, call.finished_at)
         return result
+
+
+# --- calibration ---------------------------------------------------------------------------------------------
+
+
+class CalibrationError(RuntimeError):
+    pass
+
+
+class ReplyCounter:
+    """Counts the replies to a set of chats (the emulator's tracker during calibration)."""
+
+    def __init__(self) -> None:
+        self.users: set[int] = set()
+        self.counts: Counter[int] = Counter()
+        self.last = time.monotonic()
+        self.changed = asyncio.Event()
+
+    def on_reply(self, chat_id: int, at: float) -> None:
+        if chat_id in self.users:
+            self.counts[chat_id] += 1
+            self.last = max(self.last, at)
+            self.changed.set()
+
+
+async def _settle(counter: ReplyCounter, users: Sequence[int], quiet: float, timeout: float) -> None:
+    """Until every user has at least one reply and no reply has come for ``quiet`` seconds (the bot is idle)."""
+    deadline = time.monotonic() + timeout
+    counter.last = time.monotonic()
+    while True:
+        now = time.monotonic()
+        if all(counter.counts[u] for u in users) and now - counter.last >= quiet:
+            return
+        if now >= deadline:
+            silent = [u for u in users if not counter.counts[u]]
+            raise CalibrationError(f"calibration: {len(silent)} of {len(users)} users got no reply in {timeout}s")
+        counter.changed.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(counter.changed.wait(), max(0.01, min(quiet, deadline - now)))
+
+
+async def calibrate(
+    emu: BenchEmulator,
+    actions: Sequence[Action],
+    first_user: int,
+    *,
+    after_start: bool,
+    quiet: float = 1.0,
+    timeout: float = 300.0,
+) -> dict[tuple[str | None, str | None, str | None], int]:
+    """How many replies the bot under test gives to each distinct action, counted, not assumed.
+
+    Every distinct action (``Action.key``) is played once by a fresh calibration user (``first_user`` on), after a
+    ``/start`` of its own when ``after_start`` (as in a voter session: the language button needs /start's keyboard),
+    else as the user's first message (as the open-loop questions are). All users go at once; each phase ends when
+    every user has had a reply and the bot has been silent for ``quiet`` seconds, and the replies each user got are
+    the action's count. With ``after_start`` the /start replies are the count of ``/start`` itself (they must agree
+    across users). The voter handlers keep no conversation state for free text, so a question gets the same answer
+    in a session as from a fresh user; what they answer depends on the data (a unique place → a message and a venue
+    pin, an ambiguous one → a list, …), hence one calibration per bot and database.
+    """
+    distinct = list(dict.fromkeys(a.key for a in actions))
+    start_key = ("/start", None, None)
+    todo = [k for k in distinct if not (after_start and k == start_key)]
+    counter = ReplyCounter()
+    users = [first_user + i for i in range(len(todo))]
+    counter.users.update(users)
+    previous, emu.tracker = emu.tracker, counter
+    out: dict[tuple[str | None, str | None, str | None], int] = {}
+    try:
+        if after_start:
+            users_s = users or [first_user]
+            counter.users.update(users_s)
+            for u in users_s:
+                emu.send_text(u, "/start", name=f"Hiệu chuẩn {u - first_user}")
+            await _settle(counter, users_s, quiet, timeout)
+            starts = {counter.counts[u] for u in users_s}
+            if len(starts) != 1:
+                raise CalibrationError(f"calibration: /start got {sorted(starts)} replies from different fresh users")
+            out[start_key] = starts.pop()
+            counter.counts.clear()
+        for u, (text, press, data) in zip(users, todo, strict=True):
+            try:
+                if text is not None:
+                    emu.send_text(u, text, name=f"Hiệu chuẩn {u - first_user}")
+                elif press is not None:
+                    emu.press(u, press)
+                else:
+                    emu.press_data(u, data or "x")
+            except LookupError as exc:
+                raise CalibrationError(f"calibration of {(text, press, data)}: {exc}") from exc
+        await _settle(counter, users, quiet, timeout)
+        out.update((k, counter.counts[u]) for u, k in zip(users, todo, strict=True))
+    finally:
+        emu.tracker = previous
+    return out
+
+
+def calibrated(actions: Sequence[Action], counts: dict[tuple[str | None, str | None, str | None], int]) -> list[Action]:
+    """The actions with ``expect`` set to the calibrated reply counts."""
+    return [replace(a, expect=counts[a.key]) for a in actions]
 
 
 # --- load ------------------------------------------------------------------------------------------------------
@@ -176,10 +281,13 @@ async def _wait(tracker: Tracker, finished: Callable[[], bool], deadline: float)
             await asyncio.wait_for(tracker.changed.wait(), max(0.001, min(1.0, deadline - time.monotonic())))
 
 
-async def run_sessions(emu: BenchEmulator, sessions: Sequence[Sequence[Action]], timeout: float) -> RunResult:
+async def run_sessions(
+    emu: BenchEmulator, sessions: Sequence[Sequence[Action]], timeout: float, settle: float = SETTLE
+) -> RunResult:
     """Closed loop: every session's first action at once, each next one as soon as the previous is answered.
 
-    With one action per session this is "queue N updates from N users, time until N are answered".
+    With one action per session this is "queue N updates from N users, time until N are answered". Replies that
+    come within ``settle`` seconds after the last action is done still count as unexpected (not in the time).
     """
     total = sum(len(s) for s in sessions)
     cursors = [0] * len(sessions)
@@ -197,6 +305,7 @@ async def run_sessions(emu: BenchEmulator, sessions: Sequence[Sequence[Action]],
         if session:
             tracker.inject(emu, session[0], i)
     await _wait(tracker, lambda: tracker.done + len(tracker.errors) >= total, started + timeout)
+    await asyncio.sleep(settle)
     emu.tracker = None
     finished = [p.done for p in tracker.all if p.done is not None]
     seconds = (max(finished) - started) if finished else time.monotonic() - started
@@ -227,7 +336,11 @@ def arrivals(n: int, seconds: float, *, poisson: bool = False, seed: int = 1) ->
 
 
 async def run_open(
-    emu: BenchEmulator, actions: Sequence[Action], offsets: Sequence[float], grace: float = 30.0
+    emu: BenchEmulator,
+    actions: Sequence[Action],
+    offsets: Sequence[float],
+    grace: float = 30.0,
+    settle: float = SETTLE,
 ) -> RunResult:
     """Open loop: inject each action at its offset whatever the bot is doing; latency = injection → last reply."""
     tracker = Tracker()
@@ -239,6 +352,7 @@ async def run_open(
             await asyncio.sleep(delay)
         tracker.inject(emu, action)
     await _wait(tracker, lambda: tracker.outstanding == 0, time.monotonic() + grace)
+    await asyncio.sleep(settle)
     emu.tracker = None
     finished = [p.done for p in tracker.all if p.done is not None]
     seconds = (max(finished) - started) if finished else time.monotonic() - started

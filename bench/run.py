@@ -33,7 +33,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench import scenarios as sc
-from bench.harness import REPO, BenchEmulator, RunResult, Worker, arrivals, run_open, run_sessions
+from bench.harness import (
+    REPO,
+    BenchEmulator,
+    RunResult,
+    Worker,
+    arrivals,
+    calibrate,
+    calibrated,
+    run_open,
+    run_sessions,
+)
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 ELECTION_DATE = date(2026, 3, 15)
@@ -42,6 +52,7 @@ SUMMARY_CLOCK = datetime.combine(ELECTION_DATE, dtime(19, 5), tzinfo=TZ)  # the 
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 SEED = 1
 VOTER_BASE, INBOUND_BASE, TEAM_BASE, BROADCAST_BASE = 5_000_000, 6_000_000, 7_000_000, 9_000_000
+CALIBRATION_BASE = 8_000_000  # fresh users that play each distinct voter action once before measuring
 
 
 @dataclass(frozen=True)
@@ -60,11 +71,10 @@ class Scale:
     lookup_baseline: int  # ... and both sides this sample of them (the scans are slow)
     warm_lookups: int
     repeats: int  # timing repeats of the summaries
-    limited_echo: bool = False  # also measure an echo bot behind the same AIORateLimiter as baucu
 
 
 SCALES = {
-    "full": Scale("full", 34, 3300, 72000, 300, 1000, 2000, 180.0, 1500, 4.0, 3000, 75, 300, 5, limited_echo=True),
+    "full": Scale("full", 34, 3300, 72000, 300, 1000, 2000, 180.0, 1500, 4.0, 3000, 75, 300, 5),
     "quick": Scale("quick", 4, 120, 2400, 60, 150, 150, 10.0, 150, 4.0, 1000, 75, 100, 3),
     "tiny": Scale("tiny", 1, 3, 20, 4, 5, 6, 1.0, 8, 4.0, 50, 10, 10, 1),
 }
@@ -393,6 +403,17 @@ class BotRun:
     ready: dict[str, Any] = field(default_factory=dict)
     broadcast: dict[str, Any] = field(default_factory=dict)
     warm: dict[str, Any] = field(default_factory=dict)
+    calibration: dict[str, Any] = field(default_factory=dict)
+
+
+def _calibration_json(counts: dict[tuple[str | None, str | None, str | None], int]) -> dict[str, Any]:
+    """How many distinct actions got how many replies, and a few examples of each."""
+    by: dict[int, list[str]] = {}
+    for (text_, press, data), n in counts.items():
+        by.setdefault(n, []).append(text_ or press or data or "")
+    return {"actions": len(counts), "replies": {n: len(v) for n, v in sorted(by.items())}} | {
+        f"examples_{n}": v[:3] for n, v in sorted(by.items())
+    }
 
 
 async def run_bot(
@@ -403,9 +424,7 @@ async def run_bot(
     logs: Path,
     *,
     label: str | None = None,
-    rate_limit: float = 0,
     broadcast_rate: float = 25.0,
-    throughput_only: bool = False,
     profile: Path | None = None,
 ) -> BotRun:
     """One bot process against a fresh emulator: throughput, burst, and for baucu the broadcast and warm-up."""
@@ -413,37 +432,42 @@ async def run_bot(
     await emu.start()
     extra = ["--database-url", url, "--clock", CLOCK.isoformat()] if kind == "baucu" else []
     extra += ["--broadcast-rate", str(broadcast_rate)]
-    if rate_limit:
-        extra += ["--rate-limit", str(rate_limit)]
     label = label or kind
     worker = await Worker.start(kind, emu, logs / f"{label}.log", *extra)
     spy = await start_profiler(worker.pid, profile / f"{label}.txt") if profile else None
     run = BotRun(label, ready=worker.ready)
     echo = kind == "echo"
 
-    def adapt(actions: list[sc.Action]) -> list[sc.Action]:
-        return [a.for_echo() for a in actions] if echo else actions
-
     say(f"{label}: started")
     try:
-        sessions = [adapt(s) for s in sc.voter_sessions(ctx.places, scale.voter_sessions, VOTER_BASE)]
+        sessions = sc.voter_sessions(ctx.places, scale.voter_sessions, VOTER_BASE)
+        seconds = scale.broadcast_n / 25.0
+        n_in = max(2, round(scale.inbound_rate * seconds))
+        alone = sc.voter_texts(ctx.places, n_in, INBOUND_BASE, seed=3)
+        during = sc.voter_texts(ctx.places, n_in, INBOUND_BASE + 100_000, seed=4)
+        if echo:
+            sessions = [[a.for_echo() for a in s] for s in sessions]
+        else:
+            # how many replies the assistant gives to each distinct action, on this bot and database
+            in_session = await calibrate(emu, [a for s in sessions for a in s], CALIBRATION_BASE, after_start=True)
+            sessions = [calibrated(s, in_session) for s in sessions]
+            first = await calibrate(emu, alone + during, CALIBRATION_BASE + 500_000, after_start=False)
+            alone, during = calibrated(alone, first), calibrated(during, first)
+            run.calibration = {
+                "in_session": _calibration_json(in_session),
+                "first_message": _calibration_json(first),
+            }
+            say(f"{label}: calibrated {len(in_session)} + {len(first)} distinct actions")
         run.results["voter"] = await run_sessions(emu, sessions, timeout=600)
         say(f"{label}: voter mix done")
-        if throughput_only and rate_limit:
-            return run
-        turnout = adapt(sc.turnout_actions([(TEAM_BASE + a, v) for a, v in ctx.turnout]))
+        turnout = sc.turnout_actions([(TEAM_BASE + a, v) for a, v in ctx.turnout])
         run.results["turnout"] = await run_sessions(emu, [[a] for a in turnout], timeout=600)
         say(f"{label}: turnout done")
-        if throughput_only:
-            return run
         # the burst: the same teams' next report (another slot's figure) at a fixed mean rate
-        burst = adapt(sc.turnout_actions([(TEAM_BASE + a, v + 7) for a, v in ctx.burst]))
+        burst = sc.turnout_actions([(TEAM_BASE + a, v + 7) for a, v in ctx.burst])
         run.results["burst"] = await run_open(emu, burst, arrivals(len(burst), scale.burst_seconds, poisson=True))
         say(f"{label}: burst done")
         if not echo:
-            seconds = scale.broadcast_n / 25.0
-            n_in = max(2, round(scale.inbound_rate * seconds))
-            alone = sc.voter_texts(ctx.places, n_in, INBOUND_BASE, seed=3)
             run.results["inbound_alone"] = await run_open(emu, alone, arrivals(n_in, seconds, poisson=True, seed=3))
             chats = [BROADCAST_BASE + i for i in range(scale.broadcast_n)]
             for chat in chats:
@@ -451,7 +475,6 @@ async def run_bot(
             mark = len(emu.calls)
             text_ = "Thông báo của Ủy ban bầu cử: khu vực bỏ phiếu mở cửa từ 7 giờ đến 19 giờ."
             task = asyncio.create_task(worker.call({"op": "broadcast", "chats": chats, "text": text_}, timeout=900))
-            during = sc.voter_texts(ctx.places, n_in, INBOUND_BASE + 100_000, seed=4)
             run.results["inbound_during"] = await run_open(emu, during, arrivals(n_in, seconds, poisson=True, seed=4))
             run.broadcast = await task
             sends = [
@@ -510,32 +533,17 @@ async def start_profiler(pid: int, path: Path) -> asyncio.subprocess.Process | N
     )
 
 
-def compare(
-    db: str,
-    ours: BotRun,
-    echo: BotRun,
-    limited: BotRun | None,
-    unlimited: BotRun,
-    ctx: Context,
-    scale: Scale,
-    rate: float,
-) -> list[Figure]:
+def compare(db: str, ours: BotRun, echo: BotRun, ctx: Context, scale: Scale, rate: float) -> list[Figure]:
     figs: list[Figure] = []
-    turnout_present = sc.FEATURE_COMMANDS["turnout"] in ours.ready.get("commands", [])
-    fallbacks = ours.ready.get("fallbacks", [])
-    stand_in = "stand-in: {} not on this branch, answered by {}"
-    for key, what, present, handler in (
-        ("voter", "voter-question mix", "text" in fallbacks, "the not-understood fallback"),
-        ("turnout", "turnout reports (/baocao)", turnout_present, "the unknown-command handler"),
-    ):
+    for key, what in (("voter", "voter-question mix"), ("turnout", "turnout reports (/baocao)")):
         a, b = ours.results[key], echo.results[key]
         r = ratio(a.rate, b.rate)
-        note = f"{a.done}/{a.actions} answered" + ("" if present else "; " + stand_in.format("the feature", handler))
-        u = unlimited.results[key]
-        note += f"; with the rate limiter raised to 100,000/s: {u.rate:.1f}/s, ratio {ratio(u.rate, b.rate):.2f}"
-        if key == "voter" and limited is not None:
-            lr = limited.results["voter"]
-            note += f"; vs echo behind the same rate limiter: {lr.rate:.1f}/s, ratio {ratio(a.rate, lr.rate):.2f}"
+        note = f"{a.done}/{a.actions} answered, {a.unexpected} unexpected replies"
+        if key == "voter" and ours.calibration:
+            cal = ours.calibration["in_session"]
+            note += f"; replies per action calibrated on {cal['actions']} distinct actions " + ", ".join(
+                f"{n} repl{'y' if n == 1 else 'ies'}: {k}" for n, k in cal["replies"].items()
+            )
         figs.append(
             Figure(
                 db,
@@ -568,12 +576,11 @@ def compare(
                 r,
                 "≤ 1.5" if q == 95 else "",
                 (r is not None and r <= 1.5 and a.dropped == 0) if q == 95 else None,
-                note=f"dropped {a.dropped} (echo {b.dropped}); ~{rate_in:.1f}/s"
-                + ("" if turnout_present else "; stand-in handler"),
+                note=f"dropped {a.dropped} (echo {b.dropped}); ~{rate_in:.1f}/s",
             )
         )
     bc = ours.broadcast
-    # AIORateLimiter lets a first second's worth through at once; past that the pace is the limiter's own
+    # the Deliverer's Pacer spaces sends evenly; the first second (the outbox query, start-up) is left out
     br = bc.get("sustained_rate") or bc.get("rate")
     figs.append(
         Figure(
@@ -588,11 +595,7 @@ def compare(
             "≥ 0.95",
             br is not None and br / rate >= 0.95 and bc.get("duplicates") == 0 and bc.get("missing") == 0,
             note=f"duplicates {bc.get('duplicates')}, missing {bc.get('missing')}; "
-            + (
-                "after the limiter's first second"
-                if bc.get("sustained_rate")
-                else "whole run, too short for a sustained rate"
-            )
+            + ("after the first second" if bc.get("sustained_rate") else "whole run, too short for a sustained rate")
             + f"; whole run {fmt(bc.get('rate'))}/s",
         )
     )
@@ -608,7 +611,8 @@ def compare(
             None if pa is None else pa * 1000,
             "inbound p95 without it",
             ratio(pd, pa),
-            note=f"dropped {during.dropped} (without: {alone.dropped})",
+            note=f"dropped {during.dropped} (without: {alone.dropped}); unexpected replies {during.unexpected} "
+            f"(without: {alone.unexpected}); {during.actions} questions at ~{scale.inbound_rate:.0f}/s",
         )
     )
     m, e = ours.status.get("VmRSS"), echo.status.get("VmRSS")
@@ -707,42 +711,17 @@ async def bench_db(
         profile = Path(args.profile) / db if args.profile else None
         say(f"[{db}] echo bot")
         echo = await run_bot("echo", None, ctx, scale, logs, profile=profile)
-        limited = None
-        if scale.limited_echo:
-            say(f"[{db}] echo bot behind the same rate limiter")
-            limited = await run_bot(
-                "echo",
-                None,
-                ctx,
-                scale,
-                logs,
-                label="echo-limited",
-                rate_limit=args.broadcast_rate,
-                throughput_only=True,
-            )
-        say(f"[{db}] baucu bot, rate limiter raised out of the way (diagnostic)")
-        unlimited = await run_bot(
-            "baucu",
-            url,
-            ctx,
-            scale,
-            logs,
-            label="baucu-unlimited",
-            broadcast_rate=100_000,
-            throughput_only=True,
-            profile=profile,
-        )
         say(f"[{db}] baucu bot")
         ours = await run_bot("baucu", url, ctx, scale, logs, broadcast_rate=args.broadcast_rate, profile=profile)
-        for run in (echo, limited, unlimited, ours):
-            if run is not None:
-                raw[run.kind] = {k: _run_json(v) for k, v in run.results.items()} | {
-                    "status": run.status,
-                    "broadcast": run.broadcast,
-                    "warm": run.warm,
-                    "ready": run.ready,
-                }
-        figures += compare(db, ours, echo, limited, unlimited, ctx, scale, args.broadcast_rate)
+        for run in (echo, ours):
+            raw[run.kind] = {k: _run_json(v) for k, v in run.results.items()} | {
+                "status": run.status,
+                "broadcast": run.broadcast,
+                "warm": run.warm,
+                "ready": run.ready,
+                "calibration": run.calibration,
+            }
+        figures += compare(db, ours, echo, ctx, scale, args.broadcast_rate)
         # the rest of the day (10:00 … 19:00), then the summaries over a full day of check-ins
         engine = create_engine(url)
         try:

@@ -1,15 +1,13 @@
-"""What the benchmark users do, and the hooks into features that are still being written.
+"""What the benchmark users do, and the hooks into the features.
 
 Everything a feature branch needs to change when it merges is in this file:
 
-* ``VOTER_QUESTIONS``: the voter-question mix and how many replies each gets (today every free text is answered by
-  the "not understood" fallback with one message; when the voter assistant merges, set the real reply counts);
-* ``turnout_actions``: team members sending ``/baocao N`` (today answered by the unknown-command handler);
+* ``VOTER_QUESTIONS``: the voter-question mix (the voter assistant answers them; how many replies each gets depends
+  on the data, so voter actions carry ``expect=UNCALIBRATED`` and ``bench.harness.calibrate`` counts the replies of
+  each distinct action against the bot and database under test before anything is measured);
+* ``turnout_actions``: team members sending ``/baocao N`` (one acknowledgement each);
 * ``SUMMARY_FUNCTION``: the chair's turnout summary (``"module:function"``), timed against ``SELECT count(*)``;
 * ``build_place_index``: the place-name index used for lookups and warming the bot before measuring its memory.
-
-A feature counts as present when the bot registers its command (``FEATURE_COMMANDS``) or its free-text fallback;
-figures taken with a stand-in handler are labelled as such in the report.
 """
 
 from __future__ import annotations
@@ -24,12 +22,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+UNCALIBRATED = 0  # an action's ``expect`` until bench.harness.calibrate has counted its replies
+
 
 @dataclass(frozen=True)
 class Action:
     """One thing a user does: type ``text``, press the button labelled ``press``, or send raw callback ``data``.
 
-    ``expect`` is the number of replies (messages sent or edited, callback answers) the bot gives to it.
+    ``expect`` is the number of replies (messages sent or edited, callback answers, locations) the bot gives to it;
+    ``UNCALIBRATED`` (0) until ``bench.harness.calibrate`` has counted it (the tracker refuses such actions).
     """
 
     user: int
@@ -45,17 +46,24 @@ class Action:
             return replace(self, expect=1)
         return replace(self, press=None, data="x", expect=1)
 
+    @property
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        """What the user does, whoever does it (calibration counts the replies once per key)."""
+        return (self.text, self.press, self.data)
 
-# (weight, text, replies from the bot on main). Place names are filled in from the data: {hamlet}, {commune}.
-VOTER_QUESTIONS: list[tuple[float, str, int]] = [
-    (3, "giờ bỏ phiếu", 1),
-    (2, "gio bo phieu may gio", 1),
-    (3, "tôi ở {hamlet} {commune} thì bầu ở đâu", 1),
-    (3, "toi o {hamlet_plain} thi bau o dau", 1),
-    (2, "danh sách ứng cử viên", 1),
-    (2, "danh sach ung cu vien {commune_plain}", 1),
-    (1, "cần mang theo giấy tờ gì", 1),
-    (1, "{hamlet}", 1),
+
+# (weight, text). Place names are filled in from the data: {hamlet}, {commune} (and without diacritics: *_plain).
+# The replies each gets are calibrated, not declared: e.g. where-to-vote for a place that resolves to one polling
+# area is a message and a venue pin, for an ambiguous one a list; the candidates without a saved area two messages.
+VOTER_QUESTIONS: list[tuple[float, str]] = [
+    (3, "giờ bỏ phiếu"),
+    (2, "gio bo phieu may gio"),
+    (3, "tôi ở {hamlet} {commune} thì bầu ở đâu"),
+    (3, "toi o {hamlet_plain} thi bau o dau"),
+    (2, "danh sách ứng cử viên"),
+    (2, "danh sach ung cu vien {commune_plain}"),
+    (1, "cần mang theo giấy tờ gì"),
+    (1, "{hamlet}"),
 ]
 LANGUAGE_BUTTON = "🌐 Ngôn ngữ / Language"
 FEATURE_COMMANDS = {"turnout": "baocao", "summary": "tonghop"}
@@ -72,35 +80,41 @@ def plain(text: str) -> str:
 
 
 def voter_sessions(places: Sequence[tuple[str, str]], n: int, first_user: int, seed: int = 1) -> list[list[Action]]:
-    """``n`` voters, each: /start, two questions from the mix, /help; one in eight also opens the language menu."""
+    """``n`` voters, each: /start, two questions from the mix, /help; one in eight also opens the language menu.
+
+    Every action is ``UNCALIBRATED``: run ``bench.harness.calibrate(..., after_start=True)`` on them first.
+    """
     rng = random.Random(seed)
-    weights = [w for w, _, _ in VOTER_QUESTIONS]
+    weights = [w for w, _ in VOTER_QUESTIONS]
     sessions: list[list[Action]] = []
     for i in range(n):
         user = first_user + i
         hamlet, commune = rng.choice(places)
         fill = {"hamlet": hamlet, "commune": commune, "hamlet_plain": plain(hamlet), "commune_plain": plain(commune)}
-        session = [Action(user, "/start", name=f"Cử tri {i}")]
+        session = [Action(user, "/start", expect=UNCALIBRATED, name=f"Cử tri {i}")]
         if i % 8 == 3:
-            session.append(Action(user, press=LANGUAGE_BUTTON, expect=2))  # answer + "choose a language"
+            session.append(Action(user, press=LANGUAGE_BUTTON, expect=UNCALIBRATED))
         for _ in range(2):
-            _, template, expect = rng.choices(VOTER_QUESTIONS, weights=weights)[0]
-            session.append(Action(user, template.format(**fill), expect=expect))
-        session.append(Action(user, "/help"))
+            _, template = rng.choices(VOTER_QUESTIONS, weights=weights)[0]
+            session.append(Action(user, template.format(**fill), expect=UNCALIBRATED))
+        session.append(Action(user, "/help", expect=UNCALIBRATED))
         sessions.append(session)
     return sessions
 
 
 def voter_texts(places: Sequence[tuple[str, str]], n: int, first_user: int, seed: int = 2) -> list[Action]:
-    """``n`` single questions from distinct users (open-loop traffic needs actions that stand alone)."""
+    """``n`` single questions from distinct users (open-loop traffic needs actions that stand alone).
+
+    ``UNCALIBRATED``: run ``bench.harness.calibrate(..., after_start=False)`` on them first (each is a first message).
+    """
     rng = random.Random(seed)
-    weights = [w for w, _, _ in VOTER_QUESTIONS]
+    weights = [w for w, _ in VOTER_QUESTIONS]
     out = []
     for i in range(n):
         hamlet, commune = rng.choice(places)
         fill = {"hamlet": hamlet, "commune": commune, "hamlet_plain": plain(hamlet), "commune_plain": plain(commune)}
-        _, template, expect = rng.choices(VOTER_QUESTIONS, weights=weights)[0]
-        out.append(Action(first_user + i, template.format(**fill), expect=expect))
+        _, template = rng.choices(VOTER_QUESTIONS, weights=weights)[0]
+        out.append(Action(first_user + i, template.format(**fill), expect=UNCALIBRATED))
     return out
 
 

@@ -87,13 +87,14 @@ def build_application(
     schedule_ticks: bool = True,
 ) -> BotApplication:
     """The PTB application with every handler; ``base_url`` points it at another Bot API server (the emulator)."""
-    settings = services.settings
     builder = (
         ApplicationBuilder()
         .token(token)
         .context_types(CONTEXT_TYPES)
         .concurrent_updates(ChatOrderedProcessor())
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.broadcast_rate, overall_time_period=1, max_retries=3))
+        # RetryAfter is honoured for every request; the overall rate is paced by the outbox (bot.delivery), so
+        # that replies to users are not queued behind a broadcast
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .connection_pool_size(64)

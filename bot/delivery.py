@@ -82,6 +82,26 @@ async def enqueue(session: AsyncSession, items: Iterable[Outgoing], now: datetim
     return added
 
 
+class Pacer:
+    """Spaces sends evenly at ``rate`` per second over all chats (Telegram's broadcast limit is about 30/s).
+
+    Only the outbox is paced: replies to users' own messages are not held up behind a broadcast.
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            now = time.monotonic()
+            at = max(now, self._next)
+            self._next = at + self.interval
+        if at > now:
+            await asyncio.sleep(at - now)
+
+
 @dataclass
 class DrainStats:
     sent: int = 0
@@ -93,7 +113,8 @@ class DrainStats:
 
 
 class Deliverer:
-    """Sends due outbox rows through the bot (whose rate limiter paces them and honours RetryAfter)."""
+    """Sends due outbox rows: paced at the configured broadcast rate, one chat at most once a second, RetryAfter
+    honoured (by the bot's rate limiter, and by putting the row back when it still comes through)."""
 
     def __init__(self, services: Services, bot: Bot, *, batch: int = 50, concurrency: int = 16) -> None:
         self.services = services
@@ -103,6 +124,7 @@ class Deliverer:
         self._lock = asyncio.Lock()
         # chat id -> time.monotonic() of the last message sent there (transport pacing, not application state)
         self._last_sent: dict[int, float] = {}
+        self.pacer = Pacer(services.settings.broadcast_rate)
 
     async def recover(self) -> int:
         """Rows left ``sending`` by a dead process (or by this one before a restart) become ``uncertain``."""
@@ -188,6 +210,7 @@ class Deliverer:
                 if wait > 0:
                     await asyncio.sleep(wait)
                 async with sem:
+                    await self.pacer.wait()
                     outcomes[d.id] = await self._send_one(d, newly_blocked)
                 self._last_sent[chat_id] = time.monotonic()
 

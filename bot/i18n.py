@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DOMAINS: tuple[str, ...] = ("core", "knowledge", "voter", "team", "chair")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
+CATALOG_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-zA-Z_][a-zA-Z0-9_]*)(?:[:!][^{}]*)?\}(?!\})")
 
 
@@ -191,7 +192,8 @@ def extract() -> None:
     from babel.messages.extract import extract_from_file
 
     for domain, files in _sources().items():
-        template = Catalog(project="baucu", domain=domain, charset="utf-8")
+        # a fixed date: a stamp that changes on every extract makes every branch's catalogs conflict
+        template = Catalog(project="baucu", domain=domain, charset="utf-8", creation_date=CATALOG_DATE)
         for path in files:
             rel = path.relative_to(ROOT).as_posix()
             for lineno, message, comments, context in extract_from_file(
@@ -212,6 +214,7 @@ def extract() -> None:
             else:
                 catalog = Catalog(locale=lang, domain=domain, project="baucu", charset="utf-8")
             catalog.update(template, no_fuzzy_matching=True)
+            catalog.revision_date = CATALOG_DATE
             catalog.obsolete.clear()
             with po.open("wb") as fh:
                 write_po(fh, catalog, width=100, ignore_obsolete=True, include_lineno=False)

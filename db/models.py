@@ -296,7 +296,7 @@ class TurnoutReport(Base):
     voted: Mapped[int] = mapped_column(Integer)
     reported_at: Mapped[datetime]  # when it arrived
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("turnout_reports.id", ondelete="SET NULL"))
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("turnout_reports.id", ondelete="SET NULL"), index=True)
     is_final: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)  # an unusual jump the team confirmed
     source: Mapped[str] = mapped_column(String(16), default="bot")
@@ -380,7 +380,7 @@ class CountSheet(Base):
     created_at: Mapped[datetime]
     locked_at: Mapped[datetime | None]
     locked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("count_sheets.id", ondelete="SET NULL"))
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("count_sheets.id", ondelete="SET NULL"), index=True)
     correction_reason: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(16), default="bot")
 

@@ -6,15 +6,17 @@ No timing assertions: this only proves the harness works end to end (emulator, b
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from bench import harness
 from bench.run import build_parser, run_benchmarks, table
-from bench.scenarios import Action
+from bench.scenarios import UNCALIBRATED, Action
 
 POSTGRES_URL = os.environ.get("BAUCU_TEST_POSTGRES_URL")
 
@@ -48,6 +50,49 @@ def test_tracker_matches_replies_in_order() -> None:
     assert [p.done for p in tracker.all] == [11.0, 12.0]
 
 
+class FakeEmu:
+    """Replies to each text with as many messages as it has words (``extra`` more or fewer when told)."""
+
+    def __init__(self, extra: int = 0) -> None:
+        self.tracker: object = None
+        self.extra = extra
+        self.sent: list[str] = []
+
+    def send_text(self, user: int, text: str, **_: object) -> int:
+        self.sent.append(text)
+        n = len(text.split()) + (self.extra if text != "/start" else 0)
+        loop = asyncio.get_running_loop()
+        for i in range(n):
+            loop.call_later(0.002 * (i + 1), self.reply, user)
+        return len(self.sent)
+
+    def reply(self, user: int) -> None:
+        if self.tracker is not None:  # replies that come after the run are not recorded
+            self.tracker.on_reply(user, time.monotonic())  # type: ignore[attr-defined]
+
+
+async def test_calibration_counts_replies_and_the_tracker_catches_drops_and_duplicates() -> None:
+    sessions = [
+        [Action(u, "/start", expect=UNCALIBRATED), Action(u, t, expect=UNCALIBRATED)]
+        for u, t in ((1, "a b"), (2, "a b c"), (3, "a b"))
+    ]
+    with pytest.raises(ValueError, match="uncalibrated"):
+        harness.Tracker().inject(FakeEmu(), sessions[0][0])  # type: ignore[arg-type]
+    emu = FakeEmu()
+    counts = await harness.calibrate(emu, [a for s in sessions for a in s], 100, after_start=True, quiet=0.05)  # type: ignore[arg-type]
+    assert counts == {("/start", None, None): 1, ("a b", None, None): 2, ("a b c", None, None): 3}
+    assert emu.sent == ["/start", "/start", "a b", "a b c"]  # one fresh user per distinct action, after /start
+    ready = [harness.calibrated(s, counts) for s in sessions]
+    ok = await harness.run_sessions(FakeEmu(), ready, timeout=2, settle=0.1)  # type: ignore[arg-type]
+    assert ok.done == ok.actions == 6 and ok.unexpected == 0 and ok.dropped == 0
+    dropped = await harness.run_sessions(FakeEmu(extra=-1), ready, timeout=0.3, settle=0.1)  # type: ignore[arg-type]
+    assert dropped.dropped == 3
+    duplicated = await harness.run_sessions(FakeEmu(extra=1), ready, timeout=2, settle=0.1)  # type: ignore[arg-type]
+    assert duplicated.dropped == 0 and duplicated.unexpected == 3
+    with pytest.raises(harness.CalibrationError):  # an action the bot does not answer at all
+        await harness.calibrate(FakeEmu(extra=-5), sessions[1], 200, after_start=True, quiet=0.05, timeout=0.3)  # type: ignore[arg-type]
+
+
 async def test_harness_tiny(tmp_path: Path) -> None:
     db = "postgresql" if POSTGRES_URL else "sqlite"
     argv = ["--scale", "tiny", "--db", db, "--quiet", "--json", str(tmp_path / "out.json")]
@@ -74,6 +119,8 @@ async def test_harness_tiny(tmp_path: Path) -> None:
         for name, r in run[bot].items():
             if isinstance(r, dict) and "dropped" in r:
                 assert r["dropped"] == 0 and r["unexpected_replies"] == 0 and not r["errors"], (bot, name, r)
+    for calibration in run["baucu"]["calibration"].values():  # every voter action's replies were counted
+        assert calibration["actions"] > 0 and min(int(n) for n in calibration["replies"]) >= 1, calibration
     bc = run["baucu"]["broadcast"]
     assert bc["sent"] == bc["delivered"] == report["scale"]["broadcast_n"]
     assert bc["duplicates"] == 0 and bc["missing"] == 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
@@ -195,6 +196,11 @@ async def run_import(
     try:
         await ensure_schema(engine)
         report = await import_raw(engine, raw, progress=progress)
+        if report.ok and report.changed and engine.dialect.name == "postgresql":
+            # fresh planner statistics after a bulk load, or the first queries plan as if the tables were empty
+            async with engine.connect() as conn:
+                await conn.execute(text("ANALYZE"))
+                await conn.commit()
     except (SQLAlchemyError, OSError) as exc:
         line = " ".join(str(exc).split())[:300]
         print(f"database error while importing {path}: {line}; nothing was written", file=err)

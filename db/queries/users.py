@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AdminUnit, AuditLog, PollingArea, RoleAssignment, User
+
+LAST_SEEN_PRECISION = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ async def upsert_user(
         session.add(user)
         await session.flush()
         return user
-    user.last_seen_at = now
+    if now - user.last_seen_at > LAST_SEEN_PRECISION:
+        # not on every update: a write per message would serialise all users on SQLite's single writer
+        user.last_seen_at = now
     user.chat_id = chat_id
     user.first_name = first_name[:200]
     user.username = username
