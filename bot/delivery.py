@@ -16,14 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.runtime import Services
 from db.models import Delivery, User
+from db.queries.bulk import insert_ignore
 
 log = logging.getLogger(__name__)
 
@@ -69,17 +68,7 @@ async def enqueue(session: AsyncSession, items: Iterable[Outgoing], now: datetim
         }
         for o in items
     ]
-    if not rows:
-        return 0
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    added = 0
-    for start in range(0, len(rows), 2000):
-        chunk = rows[start : start + 2000]
-        stmt = insert(Delivery).values(chunk).on_conflict_do_nothing(index_elements=["dedupe_key"])
-        result = await session.execute(stmt)
-        added += max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
-    return added
+    return await insert_ignore(session, Delivery, rows, "dedupe_key")
 
 
 class Pacer:

@@ -12,8 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, exists, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -79,20 +77,6 @@ async def area_commune(session: AsyncSession, area_id: int) -> tuple[PollingArea
 
 async def child_units(session: AsyncSession, unit_id: int) -> list[AdminUnit]:
     return list(await session.scalars(select(AdminUnit).where(AdminUnit.parent_id == unit_id).order_by(AdminUnit.name)))
-
-
-async def insert_ignore(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]], key: str) -> int:
-    """Insert rows whose unique ``key`` is new (existing ones are left alone); returns how many were added."""
-    if not rows:
-        return 0
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    added = 0
-    for start in range(0, len(rows), 1000):
-        stmt = insert(model).values(list(rows[start : start + 1000])).on_conflict_do_nothing(index_elements=[key])
-        result = await session.execute(stmt)
-        added += max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
-    return added
 
 
 # --- turnout ------------------------------------------------------------------------------------------------------

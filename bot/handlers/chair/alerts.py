@@ -37,13 +37,13 @@ from bot.i18n import N_, Translator, get_translator
 from bot.runtime import Services
 from bot.turn import Button, esc, markup_to_json, open_turn
 from db.models import Alert
+from db.queries.bulk import insert_ignore
 from db.queries.chair import (
     areas_of_communes,
     chair_recipients,
     communes_with_reports_since,
     current_series,
     due_alerts,
-    insert_ignore,
     missing_checkins,
 )
 from db.queries.elections import active_election
