@@ -283,3 +283,28 @@ async def test_english_user_sees_english(offline: Driver, election: SmallElectio
     assert "National Assembly" in text and "Illustrative" in text
     events = await offline.press(2050, "🗳 Candidates: District People's Council")
     assert "keep at most 2 and at least 1" in texts(events)
+
+
+async def test_concurrent_cold_lookups_build_the_place_index_once(
+    services, election: SmallElection, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Updates that arrive while the index is being built wait for that build instead of each building their own."""
+    import asyncio
+
+    from bot.handlers.voter import place_index
+
+    real, builds = place_index.build, []
+
+    async def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        builds.append(1)
+        await asyncio.sleep(0.05)  # a slow build: the other updates arrive meanwhile
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(place_index, "build", counting)
+
+    async def lookup() -> object:
+        async with services.sessionmaker() as s, s.begin():
+            return await place_index.get_places(services, s, election.election.id)
+
+    results = await asyncio.gather(*(lookup() for _ in range(8)))
+    assert len(builds) == 1 and all(r is results[0] for r in results)
