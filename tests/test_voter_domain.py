@@ -152,3 +152,40 @@ def test_router_person_and_broad_place_rules():
     _summary, outcomes = asyncio.run(run())
     assert [o.correct for o in outcomes] == [True, True, True], [(o.item.q, o.routed) for o in outcomes]
     assert outcomes[2].routed.kind != "place"
+
+
+async def test_place_index_build_does_not_block_the_event_loop(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """While the (slow, national-scale) index is built, other updates keep being served."""
+    import asyncio
+    import threading
+    import time
+
+    from bot.handlers.voter import place_index
+    from tests.factories import make_election
+
+    async with services.sessionmaker() as s, s.begin():
+        se = await make_election(s)
+    real = place_index._indexes
+    building = threading.Event()
+
+    def slow(places, people):  # type: ignore[no-untyped-def]
+        building.set()
+        time.sleep(0.5)  # stands in for seconds of CPU at national scale
+        return real(places, people)
+
+    monkeypatch.setattr(place_index, "_indexes", slow)
+    order: list[str] = []
+
+    async def build() -> None:
+        async with services.sessionmaker() as s:
+            places = await place_index.get_places(services, s, se.election.id)
+        assert places.places.resolve("Nà Tiềm").best is not None
+        order.append("built")
+
+    async def other_update() -> None:
+        await asyncio.to_thread(building.wait, 10)  # an update that arrives while the index is being built
+        await asyncio.sleep(0.05)
+        order.append("other")
+
+    await asyncio.gather(build(), other_update())
+    assert order == ["other", "built"]

@@ -92,9 +92,15 @@ async def build(session: AsyncSession, election_id: int, version: tuple[int, ...
         commune = result.area_commune.get(area_id)
         if commune is not None:
             entries.append(PlaceEntry(f"area:{area_id}", name, "hamlet", context(commune)))
-    result.places = PlaceIndex(entries)
-    result.people = PlaceIndex(PlaceEntry(f"cand:{cid}", name, "person", ()) for cid, name, _k in people)
+    person_entries = [PlaceEntry(f"cand:{cid}", name, "person", ()) for cid, name, _k in people]
+    # seconds of CPU at national scale: in a worker thread, so that the event loop keeps answering other updates
+    # (team reports, rules questions) while the index is built
+    result.places, result.people = await asyncio.to_thread(_indexes, entries, person_entries)
     return result
+
+
+def _indexes(places: list[PlaceEntry], people: list[PlaceEntry]) -> tuple[PlaceIndex, PlaceIndex]:
+    return PlaceIndex(places), PlaceIndex(people)
 
 
 async def get_places(services: Services, session: AsyncSession, election_id: int) -> Places:
