@@ -14,8 +14,7 @@ def register_all(app: BotApplication) -> None:
     team.register(app)
     start.register(app)
     voter.register(app)
-    chair.register(app)
-    # feature modules register here (each: commands, buttons, flows, menu entries, scheduled producers)
+    chair.register(app)  # each feature registers its commands, buttons, flows, menu entries and producers
 
     # last: anything no feature took. Unknown buttons are refused politely; messages go through the flows.
     app.add_handler(CallbackQueryHandler(start.unknown_button))

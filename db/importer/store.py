@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from tqdm import tqdm
 
 from db.importer.spec import AREAS, CANDIDATES, CONSTITUENCIES, CONTESTS, ELECTIONS, UNITS
-from db.importer.validate import Existing, Plan
+from db.importer.validate import FIELDS, Existing, Plan
 from db.models import (
     AdminUnit,
     AreaConstituency,
@@ -29,36 +29,9 @@ UNIT_T, ELECTION_T, CONTEST_T = AdminUnit.__table__, Election.__table__, Contest
 CONS_T, CU_T, AREA_T = Constituency.__table__, ConstituencyUnit.__table__, PollingArea.__table__
 HAMLET_T, AC_T, CAND_T = Hamlet.__table__, AreaConstituency.__table__, Candidate.__table__
 
-ELECTION_COLS = (
-    "name",
-    "name_en",
-    "election_date",
-    "voting_start",
-    "voting_end",
-    "law_edition",
-    "timezone",
-    "is_demo",
-    "notice",
-)
-CANDIDATE_COLS = (
-    "ballot_order",
-    "full_name",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "religion",
-    "hometown",
-    "residence",
-    "education",
-    "occupation",
-    "workplace",
-    "party_member",
-    "party_joined",
-    "incumbent",
-    "incumbent_note",
-    "biography",
-    "programme",
-)
+# the columns written are the checked fields, less the references that are resolved to ids here
+ELECTION_COLS = FIELDS[ELECTIONS.name]
+CANDIDATE_COLS = tuple(f for f in FIELDS[CANDIDATES.name] if f != "constituency")
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
