@@ -404,6 +404,28 @@ class BotRun:
     broadcast: dict[str, Any] = field(default_factory=dict)
     warm: dict[str, Any] = field(default_factory=dict)
     calibration: dict[str, Any] = field(default_factory=dict)
+    #: CPU seconds (user + system) the bot process used during each phase: with the bot on a core of its own,
+    #: CPU per update near the phase's seconds per update means the bot, not the emulator, sets the pace
+    cpu: dict[str, float] = field(default_factory=dict)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """utime + stime of a process from /proc (Linux), in seconds; None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextlib.asynccontextmanager
+async def cpu_of(run: BotRun, pid: int, phase: str) -> AsyncIterator[None]:
+    before = cpu_seconds(pid)
+    yield
+    after = cpu_seconds(pid)
+    if before is not None and after is not None:
+        run.cpu[phase] = after - before
 
 
 def _calibration_json(counts: dict[tuple[str | None, str | None, str | None], int]) -> dict[str, Any]:
@@ -431,12 +453,14 @@ async def run_bot(
     emu = BenchEmulator()
     await emu.start()
     extra = ["--database-url", url, "--clock", CLOCK.isoformat()] if kind == "baucu" else []
+    if kind == "echo-db":
+        extra = ["--database-url", url or ""]
     extra += ["--broadcast-rate", str(broadcast_rate)]
     label = label or kind
     worker = await Worker.start(kind, emu, logs / f"{label}.log", *extra)
     spy = await start_profiler(worker.pid, profile / f"{label}.txt") if profile else None
     run = BotRun(label, ready=worker.ready)
-    echo = kind == "echo"
+    echo = kind in ("echo", "echo-db")
 
     say(f"{label}: started")
     try:
@@ -458,14 +482,17 @@ async def run_bot(
                 "first_message": _calibration_json(first),
             }
             say(f"{label}: calibrated {len(in_session)} + {len(first)} distinct actions")
-        run.results["voter"] = await run_sessions(emu, sessions, timeout=600)
+        async with cpu_of(run, worker.pid, "voter"):
+            run.results["voter"] = await run_sessions(emu, sessions, timeout=600)
         say(f"{label}: voter mix done")
         turnout = sc.turnout_actions([(TEAM_BASE + a, v) for a, v in ctx.turnout])
-        run.results["turnout"] = await run_sessions(emu, [[a] for a in turnout], timeout=600)
+        async with cpu_of(run, worker.pid, "turnout"):
+            run.results["turnout"] = await run_sessions(emu, [[a] for a in turnout], timeout=600)
         say(f"{label}: turnout done")
         # the burst: the same teams' next report (another slot's figure) at a fixed mean rate
         burst = sc.turnout_actions([(TEAM_BASE + a, v + 7) for a, v in ctx.burst])
-        run.results["burst"] = await run_open(emu, burst, arrivals(len(burst), scale.burst_seconds, poisson=True))
+        async with cpu_of(run, worker.pid, "burst"):
+            run.results["burst"] = await run_open(emu, burst, arrivals(len(burst), scale.burst_seconds, poisson=True))
         say(f"{label}: burst done")
         if not echo:
             run.results["inbound_alone"] = await run_open(emu, alone, arrivals(n_in, seconds, poisson=True, seed=3))
@@ -533,12 +560,44 @@ async def start_profiler(pid: int, path: Path) -> asyncio.subprocess.Process | N
     )
 
 
+def floor_figures(db: str, floor: BotRun, echo: BotRun) -> list[Figure]:
+    """``--floor``: the echo bot that also opens one database transaction per update (loads the user's row) —
+    the least any database-backed handler pays — against the plain echo bot."""
+    figs = []
+    for key, what in (("voter", "voter-mix actions"), ("turnout", "/baocao actions")):
+        a, b = floor.results[key], echo.results[key]
+        note = f"{a.done}/{a.actions} answered"
+        if key in floor.cpu and a.actions:
+            note += f"; CPU {floor.cpu[key] / a.actions * 1000:.2f} ms/update"
+        figs.append(
+            Figure(
+                db,
+                "floor",
+                f"echo + one DB transaction, {what}",
+                a.rate,
+                "updates/s",
+                b.rate,
+                "echo bot",
+                ratio(a.rate, b.rate),
+                "",
+                None,
+                note=note,
+            )
+        )
+    return figs
+
+
 def compare(db: str, ours: BotRun, echo: BotRun, ctx: Context, scale: Scale, rate: float) -> list[Figure]:
     figs: list[Figure] = []
     for key, what in (("voter", "voter-question mix"), ("turnout", "turnout reports (/baocao)")):
         a, b = ours.results[key], echo.results[key]
         r = ratio(a.rate, b.rate)
         note = f"{a.done}/{a.actions} answered, {a.unexpected} unexpected replies"
+        if key in ours.cpu and key in echo.cpu and a.actions and b.actions:
+            note += (
+                f"; bot CPU {ours.cpu[key] / a.actions * 1000:.2f} ms/update"
+                f" (echo {echo.cpu[key] / b.actions * 1000:.2f})"
+            )
         if key == "voter" and ours.calibration:
             cal = ours.calibration["in_session"]
             note += f"; replies per action calibrated on {cal['actions']} distinct actions " + ", ".join(
@@ -711,17 +770,24 @@ async def bench_db(
         profile = Path(args.profile) / db if args.profile else None
         say(f"[{db}] echo bot")
         echo = await run_bot("echo", None, ctx, scale, logs, profile=profile)
+        floor = None
+        if args.floor:
+            say(f"[{db}] echo bot with a database turn")
+            floor = await run_bot("echo-db", url, ctx, scale, logs, profile=profile)
         say(f"[{db}] baucu bot")
         ours = await run_bot("baucu", url, ctx, scale, logs, broadcast_rate=args.broadcast_rate, profile=profile)
-        for run in (echo, ours):
+        for run in (echo, ours, *([floor] if floor else [])):
             raw[run.kind] = {k: _run_json(v) for k, v in run.results.items()} | {
                 "status": run.status,
                 "broadcast": run.broadcast,
                 "warm": run.warm,
                 "ready": run.ready,
                 "calibration": run.calibration,
+                "cpu_seconds": run.cpu,
             }
         figures += compare(db, ours, echo, ctx, scale, args.broadcast_rate)
+        if floor is not None:
+            figures += floor_figures(db, floor, echo)
         # the rest of the day (10:00 … 19:00), then the summaries over a full day of check-ins
         engine = create_engine(url)
         try:
@@ -878,6 +944,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--broadcast-rate", type=float, default=25.0, help="Settings.broadcast_rate (default 25)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
     parser.add_argument("--markdown", metavar="JSON", help="print the figures of an earlier run as Markdown and exit")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also run an echo bot that opens one database transaction per update (what any DB-backed bot pays)",
+    )
     parser.add_argument("--profile", help="record py-spy profiles of the bot processes into this folder")
     return parser
 

@@ -1,6 +1,6 @@
 """A bot under measurement, in its own process: the baucu application or a bare python-telegram-bot echo bot.
 
-``python -m bench.worker --kind baucu|echo --base-url URL --token T [--database-url U] [--clock ISO]``
+``python -m bench.worker --kind baucu|echo|echo-db --base-url URL --token T [--database-url U] [--clock ISO]``
 
 Both long-poll the benchmark's emulator with the same settings (``bot.app.start_app``: poll timeout, allowed
 updates; 64 concurrent updates; a connection pool of 64). The worker prints one JSON line ``{"ready": ...}`` once it
@@ -59,7 +59,21 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.callback_query.answer()
 
 
-def build_echo(token: str, base_url: str, rate_limit: float | None) -> Any:
+def _echo_db(sessionmaker: Any) -> Any:
+    """The echo reply after the smallest database turn the real bot can have: a transaction that loads the
+    user's row (``bot.turn.open_turn`` does this, and more, for every update)."""
+    from db.models import User
+
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user = update.effective_user
+        async with sessionmaker() as session, session.begin():
+            await session.get(User, user.id if user else 0)
+        await _echo(update, context)
+
+    return handler
+
+
+def build_echo(token: str, base_url: str, rate_limit: float | None, database_url: str | None = None) -> Any:
     """A bare PTB application: echo texts, answer button presses; same pool and concurrency as baucu's."""
     builder = (
         ApplicationBuilder()
@@ -75,7 +89,12 @@ def build_echo(token: str, base_url: str, rate_limit: float | None) -> Any:
             AIORateLimiter(overall_max_rate=rate_limit, overall_time_period=1, max_retries=3)
         )
     app = builder.build()
-    app.add_handler(MessageHandler(filters.ALL, _echo))
+    if database_url:
+        from db.session import create_engine, create_sessionmaker
+
+        app.add_handler(MessageHandler(filters.ALL, _echo_db(create_sessionmaker(create_engine(database_url)))))
+    else:
+        app.add_handler(MessageHandler(filters.ALL, _echo))
     app.add_handler(CallbackQueryHandler(_answer))
     return app
 
@@ -138,11 +157,21 @@ async def _broadcast(app: Any, chats: list[int], text: str, tag: str) -> dict[st
 
 
 async def serve(args: argparse.Namespace) -> None:
-    if args.kind == "echo":
-        app = build_echo(args.token, args.base_url, args.rate_limit)
+    if args.kind in ("echo", "echo-db"):
+        app = build_echo(
+            args.token, args.base_url, args.rate_limit, args.database_url if args.kind == "echo-db" else None
+        )
     else:
         app = build_baucu(args.token, args.base_url, args.database_url, args.clock, args.broadcast_rate)
     await start_app(app, poll_timeout=args.poll_timeout)
+    # BAUCU_BENCH_CPROFILE=DIR: a cProfile of the worker's whole serving time (the event loop's thread), for
+    # finding where a bot's time goes function by function (py-spy, --profile, samples every thread)
+    profiler = None
+    if os.environ.get("BAUCU_BENCH_CPROFILE"):
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
 
     def say(obj: dict[str, Any]) -> None:
         sys.stdout.write(json.dumps(obj) + "\n")
@@ -182,13 +211,18 @@ async def serve(args: argparse.Namespace) -> None:
                 logging.exception("op %s failed", op)
                 say({"error": f"{type(exc).__name__}: {exc}"})
     finally:
+        if profiler is not None:
+            profiler.disable()
+            folder = os.environ["BAUCU_BENCH_CPROFILE"]
+            os.makedirs(folder, exist_ok=True)
+            profiler.dump_stats(os.path.join(folder, f"{args.kind}-{os.getpid()}.prof"))
         await stop_app(app)
     say({"stopped": True})
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker", description=__doc__)
-    parser.add_argument("--kind", choices=["baucu", "echo"], required=True)
+    parser.add_argument("--kind", choices=["baucu", "echo", "echo-db"], required=True)
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--database-url")
@@ -200,8 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(
         level=logging.WARNING, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    if args.kind == "baucu" and not args.database_url:
-        parser.error("--database-url is needed for the baucu bot")
+    if args.kind in ("baucu", "echo-db") and not args.database_url:
+        parser.error(f"--database-url is needed for the {args.kind} bot")
     asyncio.run(serve(args))
 
 

@@ -122,6 +122,35 @@ async def area_with_election(session: AsyncSession, area_id: int) -> tuple[Polli
     return (row[0], row[1]) if row else None
 
 
+async def area_day(session: AsyncSession, area_id: int) -> tuple[PollingArea, Election, int, AreaClosure | None] | None:
+    """An area with its election, the voters added to its list on the day and its closure in force, in one query
+    (what every check-in loads: ``area_with_election``, ``voter_additions`` and ``latest_closure`` together)."""
+    added = (
+        select(func.coalesce(func.sum(VoterListAddition.added), 0))
+        .where(VoterListAddition.polling_area_id == PollingArea.id)
+        .correlate(PollingArea)
+        .scalar_subquery()
+    )
+    newest = aliased(AreaClosure)
+    closure_id = (
+        select(newest.id)
+        .where(newest.polling_area_id == PollingArea.id)
+        .order_by(newest.closed_at.desc(), newest.id.desc())
+        .limit(1)
+        .correlate(PollingArea)
+        .scalar_subquery()
+    )
+    row = (
+        await session.execute(
+            select(PollingArea, Election, added, AreaClosure)
+            .join(Election, Election.id == PollingArea.election_id)
+            .outerjoin(AreaClosure, AreaClosure.id == closure_id)
+            .where(PollingArea.id == area_id)
+        )
+    ).first()
+    return (row[0], row[1], int(row[2] or 0), row[3]) if row else None
+
+
 async def areas_by_id(session: AsyncSession, area_ids: Sequence[int]) -> dict[int, PollingArea]:
     rows = await session.scalars(select(PollingArea).where(PollingArea.id.in_(list(area_ids))))
     return {a.id: a for a in rows}

@@ -79,6 +79,9 @@ class _Compiled:
     #: (alternatives, weight); an alternative is a tuple of parts, a part is (folded phrase, accent guard)
     keywords: tuple[tuple[tuple[tuple[tuple[str, _Guard], ...], ...], float], ...]
     examples: tuple[str, ...]
+    #: per keyword, every phrase of its alternatives: a keyword none of whose phrases is in the text cannot match,
+    #: and checking that with one set operation spares the full test for nearly all keywords of nearly all topics
+    phrases: tuple[frozenset[str], ...] = ()
 
 
 #: per word of a keyword phrase: the accented form to insist on when the user typed diacritics, or None
@@ -146,7 +149,8 @@ def _compiled() -> tuple[tuple[_Compiled, ...], frozenset[str], dict[str, str]]:
             for spec, weight in topic.keywords
         )
         exs = tuple(" ".join(prepare(e)) for e in topic.examples)
-        compiled.append(_Compiled(topic, kws, exs))
+        phrases = tuple(frozenset(p for parts in alts for p, _g in parts) for alts, _w in kws)
+        compiled.append(_Compiled(topic, kws, exs, phrases))
         for alts, _w in kws:
             for parts in alts:
                 for part, _g in parts:
@@ -310,8 +314,20 @@ def _not_crossing(tokens: list[str], part: str, taken: list[tuple[int, int]]) ->
     return False
 
 
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    return max((len(p.split()) for c in _compiled()[0] for ps in c.phrases for p in ps), default=1)
+
+
+def _ngrams(tokens: list[str], longest: int) -> set[str]:
+    """Every run of up to ``longest`` consecutive tokens, joined by spaces: a phrase occurs as whole words in the
+    text exactly when it is one of these."""
+    return {" ".join(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
+
+
 def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None = None) -> dict[str, float]:
     compiled, _v, _j = _compiled()
+    present = _ngrams(tokens, _longest_phrase())
     padded = " " + " ".join(tokens) + " "
     text = " ".join(tokens)
     accs = accents if accents is not None else [None] * len(tokens)
@@ -322,7 +338,9 @@ def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None
             continue
         score = 0.0
         strict = c.topic.precedence
-        for alts, weight in c.keywords:
+        for (alts, weight), phrases in zip(c.keywords, c.phrases, strict=True):
+            if phrases.isdisjoint(present):
+                continue
             if any(
                 all(
                     f" {p} " in padded

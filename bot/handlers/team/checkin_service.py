@@ -25,9 +25,9 @@ from bot.domain.team_checkin import (
 from bot.domain.turnout import MAX_COUNT, expected_pace, parse_count, turnout_percent, validate_report
 from bot.turn import Button, Turn, esc
 from db.models import AreaClosure, PollingArea, TurnoutReport, VoterListAddition
-from db.queries.team import area_reports, latest_closure, voter_additions
+from db.queries.team import area_day, area_reports
 
-from .common import Day, area_name, is_member, load_area, refuse_area, render, slot_of
+from .common import Day, area_name, election_day, is_member, refuse_area, render, slot_of
 
 MAX_ADDED = 10_000
 MIN_REASON = 3
@@ -50,15 +50,13 @@ class AreaDay:
 
 
 async def load_area_day(t: Turn, area_id: int) -> AreaDay | None:
-    loaded = await load_area(t, area_id)
+    loaded = await area_day(t.session, area_id)
     if loaded is None:
         return None
-    area, day = loaded
+    area, election, added, closure = loaded
     rows = await area_reports(t.session, area_id)
     current = current_by_slot(Report(r.id, r.slot_at, r.voted, r.reported_at, r.supersedes_id) for r in rows)
-    return AreaDay(
-        area, day, await voter_additions(t.session, area_id), current, await latest_closure(t.session, area_id)
-    )
+    return AreaDay(area, election_day(election), added, current, closure)
 
 
 async def _authorized(t: Turn, area_id: int, what: str) -> AreaDay | None:
