@@ -183,16 +183,19 @@ async def place_entries(session: AsyncSession, election_id: int | None = None) -
 
 
 async def build_place_index(services: Any) -> Any | None:
-    """The bot's place index over the database (None when the place search is not on this branch)."""
-    classes = place_index_class()
-    if classes is None:
+    """The place index the voter assistant answers from (``bot.handlers.voter.place_index.get_places``: the
+    bot's own, cached in ``services.caches``; built now if no voter has asked yet), or None without one."""
+    try:
+        from bot.handlers.voter.place_index import get_places
+    except ImportError:
         return None
-    PlaceIndex, _ = classes
+    from db.queries.elections import active_election
+
     async with services.sessionmaker() as session:
-        entries = await place_entries(session)
-    index = PlaceIndex(entries)
-    services.caches["bench_place_index"] = index
-    return index
+        election = await active_election(session)
+        if election is None:
+            return None
+        return (await get_places(services, session, election.id)).places
 
 
 async def count_rows(session: AsyncSession, unit_path: str | None, election_id: int) -> int:

@@ -121,6 +121,8 @@ async def test_harness_tiny(tmp_path: Path) -> None:
                 assert r["dropped"] == 0 and r["unexpected_replies"] == 0 and not r["errors"], (bot, name, r)
     for calibration in run["baucu"]["calibration"].values():  # every voter action's replies were counted
         assert calibration["actions"] > 0 and min(int(n) for n in calibration["replies"]) >= 1, calibration
+    warm = run["baucu"]["warm"]  # the memory figure is taken with the bot's own place index built and used
+    assert warm["index"] and warm["entries"] > 0 and warm["lookups"] > 0, warm
     bc = run["baucu"]["broadcast"]
     assert bc["sent"] == bc["delivered"] == report["scale"]["broadcast_n"]
     assert bc["duplicates"] == 0 and bc["missing"] == 0
