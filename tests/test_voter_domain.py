@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.search import PlaceEntry, PlaceIndex
 from bot.domain.voter_ballot import explain, marking_rule
+from bot.domain.voter_constituency import ConstituencyRef, Option, candidate_list_request, decide, narrow
 from bot.domain.voter_geo import haversine_km, nearest, rounded_distance
 from bot.domain.voter_reminders import GRACE, due_slots, schedule
 from bot.i18n import get_translator
@@ -69,6 +70,54 @@ def test_commune_name_is_not_stripped_twice():
     idx = PlaceIndex([PlaceEntry("u:1", "Xã Phương Viên", "commune", ("Chợ Đồn",))])
     assert not idx.resolve("danh sách ứng cử viên").confident
     assert idx.resolve("phuong vien").confident
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "number", "mine"),
+    [
+        ("ứng cử viên hđnd tỉnh đơn vị số 8 gồm những ai", {"province"}, 8, False),
+        ("danh sach ung cu dai bieu quoc hoi don vi so 1", {"national"}, 1, False),
+        ("dv số 7 hđnd tỉnh có ai ứng cử", {"province"}, 7, False),
+        ("những người ra ứng cử HĐND huyện ở đơn vị số 2 là ai", {"district"}, 2, False),
+        ("ứng viên đbqh ở chợ đồn là những ai", {"national"}, None, False),
+        ("ds ứng viên hđnd xã của em", {"commune"}, None, True),
+        ("ai ứng cử ở thị trấn Bằng Lũng", {"commune"}, None, False),
+        ("ds ucv dvbc so 2 tinh", {"province"}, 2, False),
+        ("ung vien HDND don vi 3 la ai", {"province", "district", "commune"}, 3, False),  # council, no level
+        ("danh sách ứng cử viên xã Yên Mỹ", {"commune"}, None, False),  # "Mỹ" is not "my"
+        ("Who is running for the district council in my area?", {"district"}, None, True),
+        ("ứng viên đơn vị số 4 là ai", set(), 4, False),
+    ],
+)
+def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
+    assert candidate_list_request(text) == ConstituencyRef(frozenset(levels), number, mine)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bao nhiêu tuổi thì được ứng cử hđnd xã",
+        "đơn vị số 1 có bao nhiêu ứng cử viên",
+        "ai trúng cử đại biểu quốc hội đơn vị số 1",
+        "ứng cử viên quốc hội nào tốt nhất",
+        "danh sách người ứng cử quốc hội công bố khi nào",
+        "ứng viên có được phát tờ rơi không",
+        "đi làm xa thì bầu ở đâu",
+    ],
+)
+def test_other_questions_are_not_list_requests(text):
+    assert candidate_list_request(text) is None
+
+
+def test_constituency_choice_never_guesses_a_level():
+    options = [Option(1, "national", 1), Option(2, "province", 7), Option(3, "province", 8), Option(4, "district", 1)]
+    one_level = ConstituencyRef(frozenset({"province"}))
+    assert decide(narrow(options, one_level), one_level) == "show"  # both lists of the level named
+    numbered = ConstituencyRef(number=1)
+    assert [o.id for o in narrow(options, numbered)] == [1, 4]
+    assert decide(narrow(options, numbered), numbered) == "choose"  # no level: ask
+    assert decide(narrow(options, ConstituencyRef(number=8)), ConstituencyRef(number=8)) == "show"  # only one
+    assert decide(narrow(options, ConstituencyRef(frozenset({"commune"}))), ConstituencyRef()) == "none"
 
 
 # --- the whole router on the demo election -------------------------------------------------------------------

@@ -19,6 +19,7 @@ from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
 from bot.domain.text import clip_message, fold, prepare
+from bot.domain.voter_constituency import candidate_list_request
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
@@ -195,6 +196,17 @@ async def route(t: Turn, text: str) -> Routed:
                     where.offer_places(t, places, close)
                     return Routed("choices", "where_to_vote")
                 return Routed("place", "where_to_vote")
+    # a request for the candidates of a constituency named by level, number or place ("ứng viên hđnd tỉnh đơn vị
+    # số 8 gồm những ai", "ứng viên quốc hội ở Chợ Đồn"): the list, whatever rules words the sentence also has
+    named_person = person.confident and person.best is not None and person.best.exact
+    request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
+    if request is not None:
+        named = place.best is not None and where.clear_in_sentence(text, place.best, place.confident)
+        place_key = place.best.entry.key if named and place.best is not None else None
+        if request.specific or place_key is not None:
+            outcome = await cand.answer_list_request(t, election, request, place_key)
+            kind = "choices" if outcome == "choices" else "data"
+            return Routed(kind, "candidates", detail={"outcome": outcome})
     # a short question about a candidate named in full ("Lèo Thị Liên sinh năm nào") is about that person, even
     # when its words also fit a rules topic (birth year ~ eligibility)
     top_person = person.best
@@ -248,6 +260,11 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
+
+
+def _safety_hint(result: MatchResult) -> bool:
+    """Whether a safety topic (recommendation, fraud) shows at all: then no list or name search may answer first."""
+    return any(a.kind == "safety" and a.topic.precedence and a.score >= 1.5 for a in result.alternatives)
 
 
 async def answer_free_text(t: Turn, text: str) -> bool:
