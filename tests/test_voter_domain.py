@@ -120,13 +120,33 @@ def test_constituency_choice_never_guesses_a_level():
     assert decide(narrow(options, ConstituencyRef(frozenset({"commune"}))), ConstituencyRef()) == "none"
 
 
+def test_a_typo_in_the_hamlet_still_beats_the_commune_named_as_its_context():
+    """ "bản đămm xã Bằng Lãng": the commune says where the hamlet is; it is not the answer."""
+    idx = PlaceIndex(
+        [
+            PlaceEntry("u:1", "Xã Bằng Lãng", "commune", ("Chợ Đồn",)),
+            PlaceEntry("area:1", "Bản Đăm", "hamlet", ("Bằng Lãng", "Chợ Đồn")),
+            PlaceEntry("area:2", "Bản Đăm", "hamlet", ("Nam Cường", "Chợ Đồn")),
+        ]
+    )
+    res = idx.resolve("bản đămm xã bằng lãng bỏ phiếu ở đâu")
+    assert res.confident and res.best is not None and res.best.entry.key == "area:1"
+
+
+def test_a_bare_number_in_a_sentence_is_no_polling_area():
+    idx = PlaceIndex([PlaceEntry("area:7", "Khu vực bỏ phiếu số 7", "area", ("Phương Viên", "Chợ Đồn"))])
+    assert not idx.resolve("ứng viên hđnd tỉnh đơn vị 7 bao nhiêu tuổi").confident  # "viên" is not Phương Viên
+    assert idx.resolve("kv7 phương viên").confident
+
+
 # --- the whole router on the demo election -------------------------------------------------------------------
 
 EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 
 #: dev and heldout were tuned on; heldout5 was written before the last round of fixes (clean: 0.899, 5 wrong) and
 #: then used for them; heldout6 was written after them (clean: 0.870, 3 wrong, then fixed to 0.913, 0 wrong).
-ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.88}
+#: heldout7 was written before this round: clean 0.740, 13 wrong, then used for fixes.
+ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.9, "heldout7": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +171,7 @@ def test_eval_set_is_big_enough():
 
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
+    assert len(load(EVAL, "heldout7")) >= 150
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

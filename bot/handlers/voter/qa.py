@@ -8,6 +8,7 @@ from the database; (4) a clear place name → where to vote, a clear candidate n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,12 @@ from db.queries.chair import published_for_area
 
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
+
+#: a question about where (with a hamlet named exactly, it is where that hamlet votes)
+_WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|where) ")
+
+#: rules topics about voting somewhere else than home
+AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "returning_citizens"))
 
 #: at most this many words besides a candidate's full name make a question about that candidate
 PERSON_QUESTION_WORDS = 5
@@ -221,6 +228,21 @@ async def route(t: Turn, text: str) -> Routed:
     ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
+    # a long message that names a hamlet or polling area exactly and asks where ("mình ở thôn Bó Pia xã Nam Cường,
+    # ... chưa biết điểm bầu ở chỗ nào"): where to vote, even if its story also fits a rules topic
+    if (
+        not safety
+        and best is not None
+        and best.kind in ("info", "meta")
+        and best.id not in AWAY_TOPICS  # "nhà ở Nà Mòn, bố đi làm xa": the hamlet is home, the question is away
+        and place.best is not None
+        and place.confident
+        and place.best.exact
+        and place.best.entry.kind in ("hamlet", "area")
+        and _WHERE_CUE.search(f" {prepare(text).text} ")
+    ):
+        await where.open_entry(t, election, places, place.best.entry.key)
+        return Routed("place", "where_to_vote")
     # (1) safety, (2) rules and small talk
     if best is not None and result.confident and best.kind in ("safety", "info", "meta"):
         await answer_topic(t, election, best.id)
@@ -237,7 +259,7 @@ async def route(t: Turn, text: str) -> Routed:
     # (4) a place or a candidate named in a longer message
     place_score = place.best.score if place.best else 0.0
     person_score = person.best.score if person.best else 0.0
-    if person_score >= 75 and person_score > place_score:
+    if person_score >= 75 and person_score > place_score and not _safety_hint(result):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
     # inside a sentence, a district or province named alone ("I work in Hanoi, my home is in Chợ Đồn") is where
@@ -264,7 +286,7 @@ async def route(t: Turn, text: str) -> Routed:
 
 def _safety_hint(result: MatchResult) -> bool:
     """Whether a safety topic (recommendation, fraud) shows at all: then no list or name search may answer first."""
-    return any(a.kind == "safety" and a.topic.precedence and a.score >= 1.5 for a in result.alternatives)
+    return any(a.id in ("recommend", "fraud") and a.score >= 1.5 for a in result.alternatives)
 
 
 async def answer_free_text(t: Turn, text: str) -> bool:
