@@ -158,6 +158,34 @@ async def test_search_candidate_by_name(offline: Driver, election: SmallElection
     assert "👤 <b>Hoàng Thị Bình</b>" in texts(events)
 
 
+async def test_candidates_of_a_constituency_named_in_free_text(offline: Driver, election: SmallElection) -> None:
+    events = await offline.say(2013, "ứng cử viên hđnd tỉnh đơn vị số 7 gồm những ai")
+    text = texts(events)
+    assert "Đại biểu HĐND tỉnh</b> — Đơn vị bầu cử số 7: bầu 2 trong 4 người ứng cử" in text, text
+    assert "1. <b>Nguyễn Văn An</b>" in text and "4. <b>Ma Thị Dung</b>" in text
+    events = await offline.press(2013, "2. Hoàng Thị Bình")
+    assert "👤 <b>Hoàng Thị Bình</b>" in texts(events)
+    # a commune council named with its commune, without diacritics
+    text = texts(await offline.say(2013, "danh sach ung vien hdnd xa dong lac"))
+    assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+
+
+async def test_constituency_without_level_is_asked_not_guessed(offline: Driver, election: SmallElection) -> None:
+    events = await offline.say(2014, "ứng viên đơn vị số 1 là ai")
+    assert "Bạn muốn xem người ứng cử của đơn vị bầu cử nào?" in texts(events)
+    labels = buttons(events)
+    assert "Đại biểu Quốc hội · Đơn vị bầu cử số 1" in labels and "Đại biểu HĐND huyện · Đơn vị bầu cử số 1" in labels
+    events = await offline.press(2014, "Đại biểu Quốc hội · Đơn vị bầu cử số 1")
+    assert "Đại biểu Quốc hội</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in texts(events)
+    # "my commune council" with no saved polling area: ask where first; with one: that ballot
+    events = await offline.say(2014, "ds ứng viên hđnd xã của em")
+    assert "trước hết hãy tìm nơi bỏ phiếu" in texts(events)
+    await offline.say(2014, "na tiem")
+    await offline.press(2014, "💾 Lưu làm nơi bỏ phiếu của tôi")
+    text = texts(await offline.say(2014, "ds ứng viên hđnd xã của em"))
+    assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+
+
 async def test_search_unique_candidate(offline: Driver, election: SmallElection) -> None:
     events = await offline.say(2012, "/ungcuvien Trieu Van En")
     assert "👤 <b>Triệu Văn Én</b>" in texts(events) or all("Triệu Văn Én" in b for b in buttons(events))

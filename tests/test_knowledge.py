@@ -300,3 +300,17 @@ def test_safety_phrase_must_not_cut_a_compound_word():
 def test_safety_topic_that_ties_the_best_gets_the_safe_answer():
     r = match("nên gạch ông Nông Văn Thành không", edition="2015")
     assert r.topic_id == "recommend" and r.confident
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("tối nay MU đá với ai", "proxy_voting"),  # "mu" is no "mù" (blind)
+        ("e làm ở Thái Nguyên, về không kịp thì xin giấy gì để bầu ở TN ạ", "not_on_list"),  # "TN" is no "tù"
+        ("Ngọc Phái bao nhiêu cử tri vậy ad", "candidates_vs_seats"),  # "Phái" is no "phải"
+        ("Nông Thị Duyên", "off_topic"),  # "nong" is a syllable, not a typo of "nướng"
+    ],
+)
+def test_a_single_weak_word_does_not_make_a_confident_wrong_answer(question, wrong):
+    result = match(question, edition="2015")
+    assert not (result.confident and result.topic_id == wrong), result

@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.search import PlaceEntry, PlaceIndex
 from bot.domain.voter_ballot import explain, marking_rule
+from bot.domain.voter_constituency import ConstituencyRef, Option, candidate_list_request, decide, narrow
 from bot.domain.voter_geo import haversine_km, nearest, rounded_distance
 from bot.domain.voter_reminders import GRACE, due_slots, schedule
 from bot.i18n import get_translator
@@ -71,13 +72,81 @@ def test_commune_name_is_not_stripped_twice():
     assert idx.resolve("phuong vien").confident
 
 
+@pytest.mark.parametrize(
+    ("text", "levels", "number", "mine"),
+    [
+        ("ứng cử viên hđnd tỉnh đơn vị số 8 gồm những ai", {"province"}, 8, False),
+        ("danh sach ung cu dai bieu quoc hoi don vi so 1", {"national"}, 1, False),
+        ("dv số 7 hđnd tỉnh có ai ứng cử", {"province"}, 7, False),
+        ("những người ra ứng cử HĐND huyện ở đơn vị số 2 là ai", {"district"}, 2, False),
+        ("ứng viên đbqh ở chợ đồn là những ai", {"national"}, None, False),
+        ("ds ứng viên hđnd xã của em", {"commune"}, None, True),
+        ("ai ứng cử ở thị trấn Bằng Lũng", {"commune"}, None, False),
+        ("ds ucv dvbc so 2 tinh", {"province"}, 2, False),
+        ("ung vien HDND don vi 3 la ai", {"province", "district", "commune"}, 3, False),  # council, no level
+        ("danh sách ứng cử viên xã Yên Mỹ", {"commune"}, None, False),  # "Mỹ" is not "my"
+        ("Who is running for the district council in my area?", {"district"}, None, True),
+        ("ứng viên đơn vị số 4 là ai", set(), 4, False),
+    ],
+)
+def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
+    assert candidate_list_request(text) == ConstituencyRef(frozenset(levels), number, mine)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bao nhiêu tuổi thì được ứng cử hđnd xã",
+        "đơn vị số 1 có bao nhiêu ứng cử viên",
+        "ai trúng cử đại biểu quốc hội đơn vị số 1",
+        "ứng cử viên quốc hội nào tốt nhất",
+        "danh sách người ứng cử quốc hội công bố khi nào",
+        "ứng viên có được phát tờ rơi không",
+        "đi làm xa thì bầu ở đâu",
+    ],
+)
+def test_other_questions_are_not_list_requests(text):
+    assert candidate_list_request(text) is None
+
+
+def test_constituency_choice_never_guesses_a_level():
+    options = [Option(1, "national", 1), Option(2, "province", 7), Option(3, "province", 8), Option(4, "district", 1)]
+    one_level = ConstituencyRef(frozenset({"province"}))
+    assert decide(narrow(options, one_level), one_level) == "show"  # both lists of the level named
+    numbered = ConstituencyRef(number=1)
+    assert [o.id for o in narrow(options, numbered)] == [1, 4]
+    assert decide(narrow(options, numbered), numbered) == "choose"  # no level: ask
+    assert decide(narrow(options, ConstituencyRef(number=8)), ConstituencyRef(number=8)) == "show"  # only one
+    assert decide(narrow(options, ConstituencyRef(frozenset({"commune"}))), ConstituencyRef()) == "none"
+
+
+def test_a_typo_in_the_hamlet_still_beats_the_commune_named_as_its_context():
+    """ "bản đămm xã Bằng Lãng": the commune says where the hamlet is; it is not the answer."""
+    idx = PlaceIndex(
+        [
+            PlaceEntry("u:1", "Xã Bằng Lãng", "commune", ("Chợ Đồn",)),
+            PlaceEntry("area:1", "Bản Đăm", "hamlet", ("Bằng Lãng", "Chợ Đồn")),
+            PlaceEntry("area:2", "Bản Đăm", "hamlet", ("Nam Cường", "Chợ Đồn")),
+        ]
+    )
+    res = idx.resolve("bản đămm xã bằng lãng bỏ phiếu ở đâu")
+    assert res.confident and res.best is not None and res.best.entry.key == "area:1"
+
+
+def test_a_bare_number_in_a_sentence_is_no_polling_area():
+    idx = PlaceIndex([PlaceEntry("area:7", "Khu vực bỏ phiếu số 7", "area", ("Phương Viên", "Chợ Đồn"))])
+    assert not idx.resolve("ứng viên hđnd tỉnh đơn vị 7 bao nhiêu tuổi").confident  # "viên" is not Phương Viên
+    assert idx.resolve("kv7 phương viên").confident
+
+
 # --- the whole router on the demo election -------------------------------------------------------------------
 
 EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 
 #: dev and heldout were tuned on; heldout5 was written before the last round of fixes (clean: 0.899, 5 wrong) and
 #: then used for them; heldout6 was written after them (clean: 0.870, 3 wrong, then fixed to 0.913, 0 wrong).
-ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.88}
+#: heldout7 was written before this round: clean 0.740, 13 wrong, then used for fixes.
+ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.9, "heldout7": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +171,7 @@ def test_eval_set_is_big_enough():
 
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
+    assert len(load(EVAL, "heldout7")) >= 150
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

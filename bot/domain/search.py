@@ -56,6 +56,9 @@ _TYPO_SHORT = 7.5  # a typo in a 3-letter word often makes another real word
 _DOMINATED = 10.0  # a match inside a longer, about as good match ("Nà Tiềm" inside "Nà Tiềm Trên")
 _DOMINANCE_SLACK = 8.0  # the longer match may cost about one typo more and still win
 _USED_AS_CONTEXT = 8.0  # "xã Đại Sảo" in "thôn Nà Tiềm xã Đại Sảo" names where the hamlet is, not the answer
+_BARE_NUMBER = (
+    15.0  # "đơn vị 7" in a sentence is no "khu vực bỏ phiếu số 7": a number names a place only after its word
+)
 MIN_SCORE = 40.0
 CONFIDENT_SCORE = 75.0
 CONFIDENT_MARGIN = 5.0
@@ -125,6 +128,14 @@ def _strip_prefix(words: list[str], phrases: Iterable[str]) -> list[str]:
     return words
 
 
+def _context_core(name: str) -> list[str]:
+    """An enclosing unit's name without its generic word ("Xã Đồng Lạc" -> "dong lac"), but "Phương Viên" stays
+    whole: its first word only looks like "phường", and "viên" alone would match every "ứng viên"."""
+    words = fold(name).split()
+    core = _strip_prefix(words, _CONTEXT_PREFIXES)
+    return core if len(core) >= 2 or (core and core[0].isdigit()) else words
+
+
 def _inside(span: tuple[int, int], outer: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= span[0] and span[1] <= hi for lo, hi in outer)
 
@@ -180,7 +191,7 @@ class PlaceIndex:
             self._g_entries[gid].append(eid)
             cid = raw_ctx.get(entry.context)
             if cid is None:
-                names = tuple(" ".join(_strip_prefix(fold(c).split(), _CONTEXT_PREFIXES)) for c in entry.context)
+                names = tuple(" ".join(_context_core(c)) for c in entry.context)
                 cid = folded_ctx.get(names)
                 if cid is None:
                     cid = folded_ctx[names] = len(folded_ctx)
@@ -342,6 +353,8 @@ class PlaceIndex:
         before = prefix_kinds[first]
         if before:
             raw += _PREFIX_FIT if self._g_kind[gid] in before else -_PREFIX_CLASH
+        if len(q) > 1 and all(c.isdigit() for c in core) and self._g_kind[gid] not in before:
+            raw -= _BARE_NUMBER
         own = self._g_prefix[gid]
         if (not own and not before) or (own and first >= len(own) and tuple(q[first - len(own) : first]) == own):
             raw += _FULL_NAME
@@ -480,18 +493,23 @@ class PlaceIndex:
                         results.append((s.raw, entry.weight, entry.key, e, s.exact, s.span, ()))
                         added += 1
         if used_spans:
-            # Demote a match whose words an at least as good match used as context ("xã Đại Sảo" after
-            # "thôn Nà Tiềm"), unless it used that match's words in turn: two such readings stay and the caller asks.
-            results = [
-                (r[0] - _USED_AS_CONTEXT, *r[1:])
-                if any(
-                    lo <= r[5][0] and r[5][1] <= hi and total >= r[0] and not _inside(user, r[6])
-                    for (lo, hi), users in used_spans.items()
-                    for user, total in users.items()
-                )
-                else r
-                for r in results
-            ]
+            # Demote a match whose words an about as good match used as context ("xã Đại Sảo" after "thôn Nà
+            # Tiềm"), unless it used that match's words in turn: two such readings stay and the caller asks. The
+            # user may have one typo more ("bản đămm xã Bằng Lãng"): the commune typed to say where the hamlet is
+            # still is not the answer, so it goes below the hamlet by a clear margin.
+            def demoted(r: tuple) -> float | None:
+                users = [
+                    total
+                    for (lo, hi), found in used_spans.items()
+                    if lo <= r[5][0] and r[5][1] <= hi
+                    for user, total in found.items()
+                    if total + _DOMINANCE_SLACK >= r[0] and not _inside(user, r[6])
+                ]
+                if not users:
+                    return None
+                return min(r[0] - _USED_AS_CONTEXT, max(users) - CONFIDENT_MARGIN - 1.0)
+
+            results = [r if (d := demoted(r)) is None else (d, *r[1:]) for r in results]
         results = [r for r in results if r[0] >= MIN_SCORE]
         results.sort(key=lambda r: (-r[0], -r[1], r[2], r[3]))
         return [

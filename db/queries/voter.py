@@ -250,6 +250,19 @@ async def constituencies_numbered(
     return [(k, c) for k, c in rows]
 
 
+async def constituencies_of_level(
+    session: AsyncSession, election_id: int, level: str
+) -> list[tuple[Constituency, Contest]]:
+    """The constituencies of every contest at one level (national, province, district, commune)."""
+    rows = await session.execute(
+        select(Constituency, Contest)
+        .join(Contest, Contest.id == Constituency.contest_id)
+        .where(Constituency.election_id == election_id, Contest.level == level)
+        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
+    )
+    return [(k, c) for k, c in rows]
+
+
 async def constituencies_for_areas(
     session: AsyncSession, election_id: int, unit_path: str
 ) -> list[tuple[Contest, Constituency]]:

@@ -195,8 +195,8 @@ def _correct(token: str) -> str:
     collapsed = _REPEATS.sub(r"\1", token)
     if collapsed in vocab:
         return collapsed
-    if len(token) < 4:
-        return token
+    if len(token) < 4 or (len(token) == 4 and is_syllable(token)):
+        return token  # one letter off a 4-letter word is a quarter of it: a well-formed syllable is a real word
     found = process.extractOne(token, vocab, scorer=fuzz.ratio, score_cutoff=88.0 if len(token) == 4 else 82.0)
     return str(found[0]) if found is not None else token
 
@@ -219,6 +219,8 @@ def _in_context(tokens: list[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         if tok in vocab or not 2 <= len(tok) <= 4 or tok in ABBREVIATIONS or is_syllable(tok) or not tok.isalpha():
             continue  # a well-formed syllable is a real word (often a name: "Yên", "Ngần"), not a typo
+        if not any(ch in "aeiouyjw" for ch in tok):
+            continue  # no vowel: an abbreviation ("TN", "HN" for places), not a typo of a word
         prev = out[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         fits = {w for w in _neighbours(tok) if f"{prev} {w}" in pairs or f"{w} {nxt}" in pairs}

@@ -189,6 +189,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "dân tộc thiểu số|người dân tộc|đồng bào dân tộc|theo đạo|tôn giáo|ethnic minority|religion|religious",
+                2.0,
+            ),
+            (
+                "turn 18|turning 18|18th birthday|be 18|is 18|aged 18|sắp 18|sắp đủ 18|vừa đủ 18|mới đủ 18|vừa tròn 18",
+                2.0,
+            ),
             ("bao nhiêu tuổi|mấy tuổi|đủ tuổi|độ tuổi|tuổi|how old|age|old enough", 2.5),
             ("18 tuổi|17 tuổi|16 tuổi|chưa đủ 18|đủ 18|mười tám|18 year|under 18|turn 18|18", 1.5),
             ("sinh năm|sinh ngày|sinh tháng|born", 2.5),
@@ -196,7 +204,7 @@ TOPICS: tuple[Topic, ...] = (
             ("who can vote|eligible|eligibility|right to vote|year old|years old|under 18", 2.5),
             ("can i vote|allowed to vote", 1.0),
             ("lần đầu đi bầu|lần đầu|first time", 1.5),
-            ("ứng cử|tranh cử|run for|stand for", -1.5),
+            ("ứng cử|tranh cử|ứng viên|run for|stand for|candidate", -1.5),
         ),
         examples=(
             "Bao nhiêu tuổi thì được đi bầu?",
@@ -225,6 +233,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("đang ở tù|người ở tù|đang đi tù|đang ngồi tù|đang thụ án|thụ án|bị giam|đang bị giam", 2.0),
             ("không được bầu|không được đi bầu|không có quyền bầu|bị cấm bầu|mất quyền bầu|ai không được", 2.5),
             ("không được ghi tên|không được có tên|những ai không|trường hợp nào không|who cannot vote", 3.0),
             (
@@ -264,6 +273,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("danh sách cử tri|danh sách bầu cử|voter list|voters list|electoral roll|electoral register", 2.5),
             ("danh sách|list|roll|register|registered", 1.0),
+            ("tù|án tù|ở tù|đi tù|tạm giam|tử hình|tâm thần|prison|jail|prisoner|convicted", -2.5),
             ("niêm yết|dán danh sách|công khai danh sách|posted|published", 2.0),
             ("kiểm tra tên|xem tên|tra tên|tra cứu tên|có tên|không có tên|thiếu tên|bị thiếu tên|bỏ sót", 2.5),
             ("sai tên|sai ngày sinh|sai thông tin|ghi sai|nhầm tên|sai họ|wrong name|misspelled|wrong date", 2.5),
@@ -305,6 +315,11 @@ TOPICS: tuple[Topic, ...] = (
             ("mất thẻ|thẻ+bị mất|hỏng thẻ|rách thẻ|thẻ bị|quên thẻ|làm mất|đánh mất|lost|damaged|forgot|torn", 2.5),
             ("chưa nhận|chưa có thẻ|không có thẻ|chưa được phát|didn t get|did not receive|haven t received", 2.0),
             ("đóng dấu đã bỏ phiếu|đã bỏ phiếu", 1.5),
+            ("căn cước|cccd|cmnd|chứng minh nhân dân|xuất trình|id card", -1.5),
+            (
+                "giúp|hộ|thay|giùm|dùm|for him|for her|on behalf|vote for him|vote for her|s voter card|s card|mượn|borrow|lend|use my|use his|use her|take my|take his|take her",
+                -2.0,
+            ),
         ),
         examples=(
             "Đi bầu cần mang theo gì?",
@@ -330,6 +345,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card",
+                2.0,
+            ),
             ("căn cước|cccd|cmnd|chứng minh nhân dân|chứng minh thư|giấy tờ tùy thân|id card|identity card", 3.0),
             ("giấy tờ|giấy tờ gì|documents|document|identification|id|photo id", 2.0),
             ("need+id|bring+id|mang+căn cước|vneid|căn cước điện tử|định danh điện tử|trên điện thoại|app", 2.5),
@@ -372,6 +391,15 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "về không kịp|không kịp về|chưa kịp về|về không được|không thể về|không về|xin giấy gì|giấy gì để bầu|cần giấy gì",
+                3.0,
+            ),
+            (
+                "bầu ở đó|bầu ở đấy|bầu tại đó|bầu ở đây|bỏ phiếu ở đó|bỏ phiếu ở đấy|bỏ phiếu tại đó|vote there|vote here",
+                2.5,
+            ),
+            ("bầu giúp|bầu hộ|bầu thay|đi bầu giúp|đi bầu hộ|kiểm phiếu|đếm phiếu|mang đi đếm|count", -3.0),
             ("quê ở|quê+đang ở|quê+làm việc|đang ở+làm việc|đang làm việc ở", 3.0),
             (
                 "nơi khác|chỗ khác|đang ở xa|sống ở xa|xa nhà|xa quê|vắng nhà|không ở nhà|không có mặt|không có ở nhà",
@@ -529,8 +557,19 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "thẻ cử tri+giúp|thẻ cử tri+hộ|thẻ cử tri+thay|thẻ cử tri+giùm|thẻ+bầu giúp|thẻ+bầu hộ|thẻ+bầu thay|cầm thẻ+đi bầu|mang thẻ+đi bầu giúp",
+                2.0,
+            ),
+            (
+                "s voter card|s card|take+voter card|use+voter card|take+card+vote|vote for him|vote for her|borrow+card|use my voter card",
+                3.0,
+            ),
             ("bầu hộ|bỏ phiếu hộ|đi bầu hộ|bầu thay|bỏ phiếu thay|đi bầu thay|bầu giùm|bầu dùm|bỏ giùm|bỏ dùm", 3.5),
-            ("viết hộ|viết phiếu hộ|viết giùm|viết giúp|ghi hộ|ghi giùm|mù|khiếm thị|blind", 3.0),
+            (
+                "viết hộ|viết phiếu hộ|viết giùm|viết giúp|ghi hộ|ghi giùm|bị mù|người mù|mù lòa|mắt mù|khiếm thị|blind",
+                3.0,
+            ),
             ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ người|nhờ ai|ủy quyền|cầm thẻ", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
             (
@@ -596,11 +635,15 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "đứng cạnh|đứng bên cạnh|đứng sát|sát bên|bên cạnh lúc|cạnh lúc|đứng xem|đứng nhìn|ngồi cạnh|cạnh xem|vào cùng|đi cùng vào|người nhà+xem|người nhà+nhìn|người nhà+cạnh|stand next|next to me|look over",
+                3.0,
+            ),
             ("bí mật|bỏ phiếu kín|phiếu kín|bầu kín|kín|secret|secrecy|anonymous|privacy|private", 3.0),
             ("ai biết|có ai biết|biết tôi bầu|biết mình bầu|xem tôi bầu|xem phiếu|nhìn phiếu|nhìn trộm", 2.5),
             ("ai được xem|người khác xem|người khác nhìn|xem mình gạch|xem tôi gạch|nhìn mình gạch|nhìn tôi gạch", 3.5),
             ("biết tôi gạch|biết mình gạch|biết+gạch ai|biết+bầu cho ai|biết+bầu ai|know+who i", 3.0),
-            ("chụp ảnh|chụp hình|chụp lại|quay phim|photo|picture", 2.5),
+            ("chụp ảnh|chụp hình|chụp lại|quay phim|take a photo|photo of|picture", 2.5),
             ("who will know|see my ballot|see who i|find out who i|watch me", 2.5),
             ("ép|bị ép|ép buộc|bắt phải bầu|forced|pressure", 1.5),
         ),
@@ -636,7 +679,7 @@ TOPICS: tuple[Topic, ...] = (
             ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
             (
                 "hộ|giùm|thay|gạch giúp|điền giúp|viết giúp|ghi giúp|bầu giúp|bỏ giúp|bỏ phiếu giúp|biết tôi|biết mình|"
-                "ai biết|ai được xem|người khác xem|người khác nhìn",
+                "ai biết|ai được xem|người khác xem|người khác nhìn|đứng cạnh|bên cạnh|đứng xem|người nhà|nhìn",
                 -2.0,
             ),
             ("cách bầu|cách bỏ phiếu|cách ghi phiếu|cách điền phiếu", 2.5),
@@ -676,6 +719,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "sai người|nhầm người|gạch lộn|gạch xong mới|mới thấy sai|mới biết sai|thấy sai|lỡ viết|viết bậy|ghi bậy|viết linh tinh",
+                3.0,
+            ),
+            (
+                "đổi tờ khác|tờ khác|tờ mới|đổi tờ|xin tờ|lấy tờ|xin lại phiếu|đổi lại phiếu|another sheet|new sheet",
+                3.0,
+            ),
             ("gạch nhầm|gạch sai|viết nhầm|viết sai|ghi nhầm|ghi sai|bầu nhầm|nhầm|lỡ tay|lỡ gạch", 4.0),
             ("viết hỏng|phiếu hỏng|làm hỏng|rách phiếu|phiếu+rách|ballot+rách|làm bẩn|bị nhòe|dính mực|đổ nước", 3.0),
             ("thẻ cử tri|voter card", -3.0),
@@ -706,6 +757,19 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("có tính không|được tính không|có được tính|còn tính|có tính|được tính|is it counted|still count", 2.5),
+            (
+                "vẽ thêm|vẽ vào|vẽ lên|thêm hình|thêm chữ|ký vào|viết vào phiếu|có bị hỏng|bị hỏng không|draw|drawing|doodle",
+                3.0,
+            ),
+            (
+                "tự in|in ra|photo|phô tô|photocopy|bản sao|copy|không phải mẫu|mẫu phiếu|self printed|printed at home",
+                3.0,
+            ),
+            (
+                "giữ lại+trong khi|giữ lại+được bầu|để lại+được bầu|chỉ giữ lại|chỉ để lại|giữ lại 2|giữ lại 3|giữ lại hai|giữ lại ba",
+                2.0,
+            ),
             ("hợp lệ|không hợp lệ|phiếu hỏng|bị hủy|phiếu trắng|bị loại|mất giá trị|vô hiệu|còn giá trị", 3.0),
             ("valid|invalid|void|count|counted|rejected|blank", 2.5),
             ("gạch hết|gạch tất cả|không gạch ai|không gạch|để nguyên|giữ nguyên|giữ hết|để hết", 3.5),
@@ -795,6 +859,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "kiểm phiếu ở đâu|đếm ở đâu|đếm phiếu ở đâu|kiểm ở đâu|mang đi đếm|mang đi chỗ khác|mang hòm phiếu đi|đếm tại chỗ|counted where|where+counted",
+                2.5,
+            ),
             ("kiểm phiếu|đếm phiếu|kiểm đếm|biên bản kiểm phiếu|mở hòm phiếu|mở hòm", 3.5),
             ("chứng kiến|giám sát|quan sát|đứng xem|theo dõi kiểm|xem kiểm|được xem", 2.0),
             ("counting|count the votes|vote count|who counts|watch the count|observe|observer|tally", 3.5),
@@ -1037,6 +1105,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ trưởng|thư ký|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
+                3.0,
+            ),
+            (
+                "ủy ban bầu cử+bỏ rồi|ủy ban bầu cử+không còn|ủy ban bầu cử+còn không|ủy ban bầu cử+đã bỏ|ban bầu cử+bỏ rồi|hai cấp|2 cấp|two tier",
+                2.0,
+            ),
             ("hội đồng bầu cử quốc gia|ủy ban bầu cử|ban bầu cử|tổ bầu cử|national election council", 1.5),
             ("election committee|election board|polling team|electoral commission", 2.0),
             ("là gì|là ai|nghĩa là gì|là cái gì|khác gì|khác nhau|what is|what are|difference", 1.5),
@@ -1088,6 +1164,7 @@ TOPICS: tuple[Topic, ...] = (
             ("tiếp xúc cử tri|gặp cử tri|gặp gỡ cử tri|chương trình hành động|meet voters|meet the voters", 3.0),
             ("programme|program|platform|manifesto|24 giờ trước|24h|im lặng|silence", 2.0),
             ("phát tờ rơi|tờ rơi|băng rôn|facebook|mạng xã hội|social media|poster|leaflet", 2.0),
+            ("phát tờ rơi|rải tờ rơi|truyền đơn|treo băng rôn|dán áp phích|flyer|leaflets", 2.0),
         ),
         examples=(
             "Vận động bầu cử kết thúc khi nào?",
@@ -1111,6 +1188,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "hòm phiếu+hỏng|hòm phiếu+bị hỏng|hỏng khóa|khóa hỏng|hòm phiếu+vỡ|giật hòm|cướp hòm|phá hòm|đập hòm|trộm hòm|lấy mất hòm|mất hòm|ballot box+broken|steal+box|snatch|grab+box",
+                3.5,
+            ),
             (
                 "sự cố|bất ngờ|mất điện|cúp điện|thiên tai|mưa bão|cơn bão|trời bão|bão to|bão lớn|bão lũ|lũ lụt|"
                 "ngập lụt|ngập|mưa to|mưa lớn|hỏa hoạn|cháy nổ|bị cháy|động đất|sạt lở",
@@ -1180,6 +1261,15 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "ít nhất mấy|ít nhất bao nhiêu người|tối thiểu mấy|phải có ít nhất|at least how many|how many candidates at least",
+                3.0,
+            ),
+            (
+                "phiếu+nhiều tên hơn|sao+nhiều tên hơn|nhiều tên hơn số người|nhiều người hơn số|hơn số người được bầu|more names than seats",
+                3.0,
+            ),
+            ("giữ lại|để lại|gạch|hợp lệ|valid", -2.0),
             ("số dư|dôi dư|chênh lệch|nhiều hơn số|hơn số ghế|ít nhất bao nhiêu|tối thiểu|tối đa|không quá", 3.0),
             ("người ứng cử+ghế|ứng cử viên+ghế|ứng viên+ghế|ứng cử+đại biểu được bầu|ứng cử+số đại biểu", 2.5),
             ("more candidates than seats|candidates per seat|candidates than seats|maximum|at most|at least", 3.0),
@@ -1276,6 +1366,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "hỗ trợ những gì|hỗ trợ được gì|hỗ trợ gì|có thể hỗ trợ|giúp được những gì|làm được những gì|có thể làm gì|có thể giúp gì|biết làm gì",
+                3.0,
+            ),
+            (
                 "what can i ask|what do you do|what can you|làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|"
                 "hỏi được gì|có thể hỏi gì|hỏi gì|chức năng",
                 3.0,
@@ -1341,6 +1435,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "làm được việc|được việc hơn|ai hơn|ai tốt hơn|ai giỏi hơn|ai có năng lực|năng lực hơn|ai làm tốt|ai xứng đáng hơn|ai đáng tin hơn|bầu ai thì|nên bầu ai|chọn ai bây giờ|bầu ai bây giờ",
+                4.0,
+            ),
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
             ("bầu ai|bầu cho ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
             (
@@ -1387,6 +1485,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "bỏ thêm+phiếu+hòm|thêm phiếu vào hòm|cho đủ tỷ lệ|cho đủ tỉ lệ|nâng tỷ lệ|nâng tỉ lệ|cho khéo",
+                4.0,
+            ),
             (
                 "mua phiếu|mua bán phiếu|bán phiếu|mua chuộc|hối lộ|đút lót|trả tiền|cho tiền|đưa tiền|nhận tiền|"
                 "lấy tiền|ăn tiền|kiếm tiền|được tiền|được trả tiền|"
@@ -1453,6 +1555,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "bot đần|đần thế|đần vậy|đần độn|ngu đần|đồ đần|đồ ngốc|bot dốt|dốt thế|dốt vậy|bot ngáo|bot lởm|bot dở|dở tệ|kém thế|tệ quá",
+                3.5,
+            ),
             ("đồ ngu|bot ngu|mày ngu|ngu thế|ngu vậy|ngu quá|ngu vl|ngu vãi|ngu như|thật ngu|ngu ngốc|ngu si", 4.0),
             ("vô dụng|vớ vẩn|dở hơi|óc chó|đần độn|ngớ ngẩn|rác rưởi|láo toét|mất dạy|khốn nạn|cút đi", 3.5),
             ("đm|dm|đmm|vcl|vkl|clgt|đéo|deo|địt|dit|lồn|cặc", 3.5),
@@ -1473,6 +1579,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "đá với|đá với ai|mu đá|man utd|man city|chelsea|arsenal|liverpool|real madrid|barca|messi|ronaldo|cầu thủ|đội tuyển|v league",
+                3.0,
+            ),
+            (
+                "nấu|nấu ăn|gác bếp|đồ ăn|món ăn|cooking|cook|recipe|ăn gì|quán ăn|thịt trâu|thịt lợn|thịt gà|thịt bò",
+                3.0,
+            ),
             ("thời tiết|dự báo|trời nắng|nhiệt độ|weather|forecast|temperature", 3.0),
             ("bóng đá|đá bóng|trận đấu|tỷ số|world cup|euro|ngoại hạng|football|soccer|match|score", 3.0),
             ("giải toán|bài toán|môn toán|làm toán|phương trình|tích phân|đạo hàm|math|maths|equation|calculate", 3.0),
@@ -1570,7 +1684,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("bao nhiêu cử tri|mấy cử tri|số cử tri|số lượng cử tri|how many voter|number of voter", 3.0),
             ("number of|số lượng|tổng số|tổng cộng", 1.5),
-            ("tối đa|tối thiểu|ít nhất|quy định|không quá|phải|cả nước|toàn quốc|nationwide|maximum|at most", -3.0),
+            (
+                "tối đa|tối thiểu|ít nhất|quy định|không quá|phải có|bắt buộc|cả nước|toàn quốc|nationwide|maximum|at most",
+                -3.0,
+            ),
         ),
         examples=(
             "Huyện này có bao nhiêu đơn vị bầu cử?",
@@ -1584,6 +1701,7 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Đơn vị bầu cử gồm những xã nào"),
         slots=("number", "level"),
         keywords=(
+            ("tổ bầu cử|ban bầu cử|ủy ban bầu cử|thành viên", -3.0),
             ("gồm những xã|gồm xã nào|gồm những nơi|gồm những đâu|bao gồm|gồm những|gồm|những xã nào", 3.0),
             ("xã nào|phường nào|những xã|các xã|nơi nào|địa bàn|phạm vi", 1.5),
             ("which communes|what communes|which wards|covers|cover|consist|include|includes|area of", 3.0),

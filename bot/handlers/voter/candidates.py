@@ -11,12 +11,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.voter_ballot import explain, marking_rule
+from bot.domain.voter_constituency import ConstituencyRef, Option, decide, narrow
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter.common import contest_label, election_or_reply, with_note
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
 from bot.turn import Button, Turn, esc, open_turn
-from db.models import Candidate, Election
+from db.models import AdminUnit, Candidate, Constituency, Contest, Election
 from db.queries import voter as q
 
 GENDERS = {"nam": N_("nam"), "nu": N_("nữ")}
@@ -138,6 +139,66 @@ async def my_candidates(t: Turn, election: Election) -> None:
         lines.append(marking_text(t, b.constituency.seats, len(people)))
         rows.append([Button("🗳 " + contest_label(t, b.contest), encode("vcons", b.constituency.id))])
     t.reply(with_note(t, election, "\n".join(lines)), rows)
+
+
+async def answer_list_request(t: Turn, election: Election, ref: ConstituencyRef, place_key: str | None) -> str:
+    """The candidates of the constituency a message names by level, number and place ("ứng viên hđnd tỉnh đơn vị
+    số 8", "ứng viên quốc hội ở Chợ Đồn"): the list(s) ("answer"), buttons to choose ("choices"), or a question
+    ("ask"). A missing or ambiguous level is asked, never guessed."""
+    pool: list[tuple[Constituency, Contest]] | None = None
+    if place_key is not None:
+        kind, raw = place_key.split(":")
+        if kind == "area":
+            pool = [(b.constituency, b.contest) for b in await q.area_ballots(t.session, int(raw))]
+        else:
+            unit = await t.session.get(AdminUnit, int(raw))
+            if unit is not None:
+                pool = [(k, c) for c, k in await q.constituencies_for_areas(t.session, election.id, unit.path)]
+        if pool is not None and ref.number is not None and not narrow(_options(pool), ref):
+            pool = None  # "đơn vị số 1 Bắc Kạn": the place only says where the numbered constituency is
+    elif t.user.home_area_id and (ref.mine or ref.number is None or ref.level == "commune"):
+        pool = [(b.constituency, b.contest) for b in await q.area_ballots(t.session, t.user.home_area_id)]
+    if pool is None:
+        if ref.level == "commune" or (ref.number is None and not ref.levels):
+            if ref.mine or ref.number is None:
+                await my_candidates(t, election)  # asks for the polling area first
+                return "ask"
+            t.reply(t._("Bạn hỏi HĐND xã, phường nào? Hãy gõ kèm tên xã, ví dụ: «ứng cử viên HĐND xã Đồng Lạc»."))
+            return "ask"
+        if ref.number is not None:
+            pool = [(k, c) for k, c in await q.constituencies_numbered(t.session, election.id, ref.number)]
+        else:
+            pool = []
+            for level in ref.levels:
+                pool += await q.constituencies_of_level(t.session, election.id, level)
+    by_id = {k.id: (k, c) for k, c in pool}
+    found = narrow(_options(pool), ref)
+    if ref.level is None and len(found) > 8:
+        found = [o for o in found if o.level != "commune"] or found  # a commune council needs its commune named
+    outcome = decide(found, ref)
+    if outcome == "none":
+        t.reply(t._("Không tìm thấy đơn vị bầu cử này trong dữ liệu. Bạn kiểm tra lại cấp và số đơn vị nhé."))
+        return "answer"
+    if outcome == "show":
+        for o in found:
+            await show_constituency(t, election, o.id)
+        return "answer"
+    rows = []
+    for o in found[:8]:
+        k, c = by_id[o.id]
+        rows.append([Button(f"{contest_label(t, c)} · {k.name}"[:60], encode("vcons", k.id))])
+    t.reply(t._("Bạn muốn xem người ứng cử của đơn vị bầu cử nào?"), rows)
+    return "choices"
+
+
+def _options(pool: list[tuple[Constituency, Contest]]) -> list[Option]:
+    seen: set[int] = set()
+    out = []
+    for k, c in pool:
+        if k.id not in seen:
+            seen.add(k.id)
+            out.append(Option(k.id, c.level, k.number))
+    return out
 
 
 async def search_candidates(t: Turn, election: Election, query: str, *, quiet: bool = False) -> bool:

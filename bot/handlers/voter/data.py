@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.callbacks import encode
 from bot.domain.text import fold
+from bot.domain.voter_constituency import ConstituencyRef, parse_constituency_ref
 from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
 from bot.i18n import N_
@@ -76,9 +77,15 @@ def _offer_units(t: Turn, matches: list, action: str) -> None:
 
 async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
     """How many constituencies, seats, candidates, polling areas and voters a unit has. Returns the route kind."""
+    ref = parse_constituency_ref(text)
+    if ref.number is not None and await _constituency_counts(t, election, ref):
+        return "answer"
     places = await get_places(t.services, t.session, election.id)
-    kind, found = await resolve_unit(t, election, text)
+    kind, found = await resolve_unit(t, election, text, (*UNIT_KINDS, "area"))
     unit: UnitInfo | None = None
+    if kind == "area":  # "khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri": that area, not its commune
+        await show_area_counts(t, election, found)
+        return "answer"
     if kind == "unit":
         unit = found
     elif kind == "choices":
@@ -88,6 +95,54 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
         unit = await _home_unit(t, election, places, text)
     await show_counts(t, election, unit.id if unit else None)
     return "answer"
+
+
+async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef) -> bool:
+    """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": seats and candidates of that constituency, when it is one."""
+    found = [
+        (k, c)
+        for k, c in await q.constituencies_numbered(t.session, election.id, ref.number or 0)
+        if not ref.levels or c.level in ref.levels
+    ]
+    if len(found) != 1:
+        return False
+    k, c = found[0]
+    people = await q.candidates_of(t.session, k.id)
+    text = t._("<b>{contest}</b> — {constituency}: bầu {seats} đại biểu, {n} người ứng cử.").format(
+        contest=contest_label(t, c), constituency=esc(k.name), seats=t.tr.number(k.seats), n=t.tr.number(len(people))
+    )
+    t.reply(with_note(t, election, text), [[Button("🗳 " + t._("Xem danh sách người ứng cử"), encode("vcons", k.id))]])
+    return True
+
+
+async def show_area_counts(t: Turn, election: Election, area_id: int) -> bool:
+    """The voters on the list of one polling area, and its ballots."""
+    area = await q.election_area(t.session, election.id, area_id)
+    if area is None:
+        return False
+    commune = await t.session.get(AdminUnit, area.commune_id)
+    ballots = await q.area_ballots(t.session, area.id)
+    lines = [
+        t._("<b>{area}</b> ({commune}) có {voters} cử tri trong danh sách và một Tổ bầu cử.").format(
+            area=esc(area.name),
+            commune=unit_label(t, commune) if commune else "",
+            voters=t.tr.number(area.registered_voters),
+        )
+    ]
+    for b in ballots:
+        lines.append(
+            "• "
+            + t._("<b>{contest}</b>: {constituency}, bầu {seats} trong {n} người ứng cử").format(
+                contest=contest_label(t, b.contest),
+                constituency=esc(b.constituency.name),
+                seats=t.tr.number(b.constituency.seats),
+                n=t.tr.number(b.candidates),
+            )
+        )
+    t.reply(
+        with_note(t, election, "\n".join(lines)), [[Button("📍 " + t._("Xem nơi bỏ phiếu"), encode("varea", area.id))]]
+    )
+    return True
 
 
 async def show_counts(t: Turn, election: Election, unit_id: int | None) -> bool:

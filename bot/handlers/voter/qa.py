@@ -8,6 +8,7 @@ from the database; (4) a clear place name → where to vote, a clear candidate n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
 from bot.domain.text import clip_message, fold, prepare
+from bot.domain.voter_constituency import candidate_list_request
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
@@ -32,6 +34,12 @@ from db.queries.chair import published_for_area
 
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
+
+#: a question about where (with a hamlet named exactly, it is where that hamlet votes)
+_WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|where) ")
+
+#: rules topics about voting somewhere else than home
+AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "returning_citizens"))
 
 #: at most this many words besides a candidate's full name make a question about that candidate
 PERSON_QUESTION_WORDS = 5
@@ -195,6 +203,17 @@ async def route(t: Turn, text: str) -> Routed:
                     where.offer_places(t, places, close)
                     return Routed("choices", "where_to_vote")
                 return Routed("place", "where_to_vote")
+    # a request for the candidates of a constituency named by level, number or place ("ứng viên hđnd tỉnh đơn vị
+    # số 8 gồm những ai", "ứng viên quốc hội ở Chợ Đồn"): the list, whatever rules words the sentence also has
+    named_person = person.confident and person.best is not None and person.best.exact
+    request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
+    if request is not None:
+        named = place.best is not None and where.clear_in_sentence(text, place.best, place.confident)
+        place_key = place.best.entry.key if named and place.best is not None else None
+        if request.specific or place_key is not None:
+            outcome = await cand.answer_list_request(t, election, request, place_key)
+            kind = "choices" if outcome == "choices" else "data"
+            return Routed(kind, "candidates", detail={"outcome": outcome})
     # a short question about a candidate named in full ("Lèo Thị Liên sinh năm nào") is about that person, even
     # when its words also fit a rules topic (birth year ~ eligibility)
     top_person = person.best
@@ -209,6 +228,21 @@ async def route(t: Turn, text: str) -> Routed:
     ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
+    # a long message that names a hamlet or polling area exactly and asks where ("mình ở thôn Bó Pia xã Nam Cường,
+    # ... chưa biết điểm bầu ở chỗ nào"): where to vote, even if its story also fits a rules topic
+    if (
+        not safety
+        and best is not None
+        and best.kind in ("info", "meta")
+        and best.id not in AWAY_TOPICS  # "nhà ở Nà Mòn, bố đi làm xa": the hamlet is home, the question is away
+        and place.best is not None
+        and place.confident
+        and place.best.exact
+        and place.best.entry.kind in ("hamlet", "area")
+        and _WHERE_CUE.search(f" {prepare(text).text} ")
+    ):
+        await where.open_entry(t, election, places, place.best.entry.key)
+        return Routed("place", "where_to_vote")
     # (1) safety, (2) rules and small talk
     if best is not None and result.confident and best.kind in ("safety", "info", "meta"):
         await answer_topic(t, election, best.id)
@@ -225,7 +259,7 @@ async def route(t: Turn, text: str) -> Routed:
     # (4) a place or a candidate named in a longer message
     place_score = place.best.score if place.best else 0.0
     person_score = person.best.score if person.best else 0.0
-    if person_score >= 75 and person_score > place_score:
+    if person_score >= 75 and person_score > place_score and not _safety_hint(result):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
     # inside a sentence, a district or province named alone ("I work in Hanoi, my home is in Chợ Đồn") is where
@@ -248,6 +282,11 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
+
+
+def _safety_hint(result: MatchResult) -> bool:
+    """Whether a safety topic (recommendation, fraud) shows at all: then no list or name search may answer first."""
+    return any(a.id in ("recommend", "fraud") and a.score >= 1.5 for a in result.alternatives)
 
 
 async def answer_free_text(t: Turn, text: str) -> bool:

@@ -1,0 +1,151 @@
+"""Which constituency's candidates a voter asks for, read from free text (Telegram-free).
+
+"ứng cử viên hđnd tỉnh đơn vị số 8 gồm những ai", "dv số 7 hđnd tỉnh có ai ứng cử", "danh sach ung cu dai bieu
+quoc hoi don vi so 1", "ds ứng viên hđnd xã của em": a request to list candidates (a candidate word and a "who /
+list" word, no count, age, result or opinion word), with the contest level (Quốc hội, HĐND tỉnh, huyện, xã), the
+constituency number and whether the voter means their own ballot. Levels that are missing or several stay that way:
+the caller asks, it never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain.text import prepare
+
+#: contest levels, as stored on ``Contest.level``
+LEVELS = ("national", "province", "district", "commune")
+
+_CANDIDATE = re.compile(r"\b(ung cu vien|ung vien|ucv|nguoi ung cu|ung cu|ra ung cu|candidates?|running|standing)\b")
+_LIST = re.compile(
+    r"\b(ai|nhung ai|nguoi nao|nhung nguoi nao|gom|danh sach|ds|list|who|ten|xem|liet ke|ke ten|co nhung"
+    r"|(cac|nhung) (ung cu vien|ung vien|nguoi ung cu))\b"
+)
+# counts, age and conditions, results, timing, opinions, campaigning, marking: other questions about candidates
+_NOT_A_LIST = re.compile(
+    r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of|tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
+    r"|muon ung cu|duoc ung cu|co the ung cu|quyen ung cu|ai duoc|trung cu|dac cu|thang cu|ket qua|won|win"
+    r"|winners?|elected|khi nao|bao gio|luc nao|when|nen|tot|gioi|best|better|should|so sanh|xep hang|tiep xuc"
+    r"|van dong|gap cu tri|niem yet|cong bo|how old|requirements?|can i run|gach|hop le|so du|nhieu hon|it nhat"
+    r"|toi thieu|toi da|ghe|seats?)\b"
+)
+# explicit levels ("hđnd tỉnh", "cấp huyện", "đại biểu quốc hội", "district council")
+_EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("national", re.compile(r"\b(quoc hoi|national assembly)\b")),
+    (
+        "province",
+        re.compile(r"\b(hoi dong nhan dan (cap )?(tinh|thanh pho)|cap tinh|provincial|province council)\b"),
+    ),
+    ("district", re.compile(r"\b(hoi dong nhan dan (cap )?(huyen|quan|thi xa)|cap huyen|district council)\b")),
+    (
+        "commune",
+        re.compile(r"\b(hoi dong nhan dan (cap )?(xa|phuong|thi tran|dac khu)|cap xa|commune council|ward council)\b"),
+    ),
+)
+_COUNCIL = re.compile(r"\b(hoi dong nhan dan|council)\b")
+# bare level words; when typed with diacritics they must be these words ("xa" may be "xa", far; "tinh" "tình")
+_BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
+    ("province", ("tinh",), frozenset(("tỉnh",))),
+    ("district", ("huyen", "quan"), frozenset(("huyện", "quận"))),
+    ("commune", ("xa", "phuong"), frozenset(("xã", "phường"))),
+)
+_NUMBER = re.compile(
+    r"\b(?:don vi bau cu|don vi|dvbc|dv|constituency|unit)\s*(?:so\s*)?(?:no\s*)?(?:number\s*)?(\d{1,3})\b"
+)
+_MINE = re.compile(
+    r"\b(cua toi|cua minh|cua em|cua e|cua anh|cua chi|cua tui|cho toi|cho em|cho e|cho minh|noi toi|noi minh"
+    r"|o day|o nha toi)\b"
+)
+# English "my" only in an English sentence ("Yên Mỹ" folds to "yen my")
+_MINE_EN = re.compile(r"\b(my|mine|our)\b")
+_ENGLISH = re.compile(r"\b(who|what|the|for|in|show|list|are|is|of)\b")
+
+
+@dataclass(frozen=True)
+class ConstituencyRef:
+    """What a list request names: contest ``levels`` (none, one, or several = ambiguous), ``number``, ``mine``."""
+
+    levels: frozenset[str] = frozenset()
+    number: int | None = None
+    mine: bool = False
+
+    @property
+    def level(self) -> str | None:
+        """The one contest level named, else None (missing or ambiguous)."""
+        return next(iter(self.levels)) if len(self.levels) == 1 else None
+
+    @property
+    def specific(self) -> bool:
+        """Whether it names a level or a number (more than "my candidates")."""
+        return bool(self.levels) or self.number is not None
+
+
+def _levels(text: str, tokens: tuple[str, ...], accented: tuple[str, ...]) -> frozenset[str]:
+    found = {level for level, pattern in _EXPLICIT if pattern.search(text)}
+    if found:
+        return frozenset(found)
+    if _COUNCIL.search(text):
+        return frozenset(("province", "district", "commune"))  # "hđnd" with no level: any of the three councils
+    for i, (tok, acc) in enumerate(zip(tokens, accented, strict=True)):
+        if tok == "xa" and i > 0 and tokens[i - 1] == "thi":
+            found.add("district")  # "thị xã" is a district-level town
+            continue
+        for level, words, marked in _BARE:
+            if tok in words and (acc == tok or acc in marked):
+                found.add(level)
+        if tok == "thi" and tokens[i + 1 : i + 2] == ("tran",):
+            found.add("commune")  # "thị trấn" (a town) is at the commune level
+    return frozenset(found)
+
+
+def parse_constituency_ref(text: str) -> ConstituencyRef:
+    """The level(s), number and "mine" a message names (whether or not it asks for a list)."""
+    prep = prepare(text)
+    joined = " ".join(prep.tokens)
+    m = _NUMBER.search(joined)
+    return ConstituencyRef(
+        levels=_levels(joined, prep.tokens, prep.accented),
+        number=int(m.group(1)) if m else None,
+        mine=bool(_MINE.search(joined) or (_MINE_EN.search(joined) and _ENGLISH.search(joined))),
+    )
+
+
+def candidate_list_request(text: str) -> ConstituencyRef | None:
+    """The constituency reference of a request to list candidates, or None when the message asks something else."""
+    joined = " ".join(prepare(text).tokens)
+    if not _CANDIDATE.search(joined) or _NOT_A_LIST.search(joined):
+        return None
+    ref = parse_constituency_ref(text)
+    # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
+    return ref if _LIST.search(joined) or ref.mine else None
+
+
+@dataclass(frozen=True)
+class Option:
+    """A constituency that may be meant: its id, contest level and number."""
+
+    id: int
+    level: str
+    number: int
+
+
+#: a request that names its level gets up to this many full lists ("HĐND tỉnh ở Chợ Đồn": constituencies 7 and 8)
+MAX_LISTS = 2
+
+
+def narrow(options: list[Option], ref: ConstituencyRef) -> list[Option]:
+    """The options that fit the levels and the number named (unnamed ones do not filter)."""
+    found = [o for o in options if not ref.levels or o.level in ref.levels]
+    if ref.number is not None:
+        found = [o for o in found if o.number == ref.number]
+    return found
+
+
+def decide(found: list[Option], ref: ConstituencyRef) -> str:
+    """ "none", "show" (the lists are the answer) or "choose" (buttons: the level is missing, or too many)."""
+    if not found:
+        return "none"
+    if len(found) == 1 or (ref.level is not None and len(found) <= MAX_LISTS):
+        return "show"
+    return "choose"
