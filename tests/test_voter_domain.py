@@ -10,7 +10,14 @@ import pytest
 
 from bot.domain.search import PlaceEntry, PlaceIndex
 from bot.domain.voter_ballot import explain, marking_rule
-from bot.domain.voter_constituency import ConstituencyRef, Option, candidate_list_request, decide, narrow
+from bot.domain.voter_constituency import (
+    ConstituencyRef,
+    Option,
+    candidate_list_request,
+    decide,
+    narrow,
+    without_number,
+)
 from bot.domain.voter_geo import haversine_km, nearest, rounded_distance
 from bot.domain.voter_reminders import GRACE, due_slots, schedule
 from bot.i18n import get_translator
@@ -87,6 +94,8 @@ def test_commune_name_is_not_stripped_twice():
         ("danh sách ứng cử viên xã Yên Mỹ", {"commune"}, None, False),  # "Mỹ" is not "my"
         ("Who is running for the district council in my area?", {"district"}, None, True),
         ("ứng viên đơn vị số 4 là ai", set(), 4, False),
+        ("đơn vị số 3 hđnd huyện chợ đồn có mấy người ứng cử, tên là gì", {"district"}, 3, False),  # names asked
+        ("hđnd xã nam cường đv số 3 ai ra ứng cử vậy", {"commune"}, 3, False),
     ],
 )
 def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
@@ -107,6 +116,22 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
 )
 def test_other_questions_are_not_list_requests(text):
     assert candidate_list_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "ứng cử viên hđnd xã Yên Mỹ ở đơn vị số 2 là những ai",
+            "ứng cử viên hội đồng nhân dân xã yên mỹ ở là những ai",
+        ),
+        ("tt bang lung don vi bau cu so 4 hdnd thi tran", "thị trấn bang lung hội đồng nhân dân thi tran"),
+        ("hđnd xã nam cường đv số 3 ai ra ứng cử", "hội đồng nhân dân xã nam cường ai ra ứng cử"),
+        ("ứng viên xã Yên Mỹ là ai", "ứng viên xã Yên Mỹ là ai"),
+    ],
+)
+def test_the_constituency_number_is_left_out_of_the_place(text, rest):
+    assert without_number(text) == rest
 
 
 def test_constituency_choice_never_guesses_a_level():
@@ -139,14 +164,40 @@ def test_a_bare_number_in_a_sentence_is_no_polling_area():
     assert idx.resolve("kv7 phương viên").confident
 
 
+def test_number_after_a_kind_word_belongs_to_that_kind():
+    """ "khu vực bỏ phiếu số 6" is no "Tổ 6", "tổ số 6" no polling area, whatever the commune named after it."""
+    idx = PlaceIndex(
+        [
+            PlaceEntry("area:6", "Khu vực bỏ phiếu số 6", "area", ("Bằng Lũng", "Chợ Đồn")),
+            PlaceEntry("area:3", "Tổ 6", "hamlet", ("Bằng Lũng", "Chợ Đồn")),
+            PlaceEntry("area:9", "Khu vực bỏ phiếu số 6", "area", ("Bản Thi", "Chợ Đồn")),
+        ]
+    )
+    for query, key in (
+        ("khu vực bỏ phiếu số 6 thị trấn Bằng Lũng nằm chỗ nào", "area:6"),
+        ("kv so 6 bang lung o dau", "area:6"),
+        ("tổ số 6 bằng lũng bầu ở đâu", "area:3"),
+    ):
+        res = idx.resolve(query)
+        assert res.confident and res.best is not None and res.best.entry.key == key, (query, res)
+
+
 # --- the whole router on the demo election -------------------------------------------------------------------
 
 EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 
 #: dev and heldout were tuned on; heldout5 was written before the last round of fixes (clean: 0.899, 5 wrong) and
 #: then used for them; heldout6 was written after them (clean: 0.870, 3 wrong, then fixed to 0.913, 0 wrong).
-#: heldout7 was written before this round: clean 0.740, 13 wrong, then used for fixes.
-ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.9, "heldout7": 0.97}
+#: heldout7 was written before the previous round: clean 0.740, 13 wrong, then used for fixes.
+#: heldout8 was written before this round: clean 0.701, 14 wrong, then used for fixes.
+ROUTER_MIN_ACCURACY = {
+    "dev": 0.97,
+    "heldout": 0.95,
+    "heldout5": 0.95,
+    "heldout6": 0.9,
+    "heldout7": 0.97,
+    "heldout8": 0.82,
+}
 
 
 @pytest.fixture(scope="module")

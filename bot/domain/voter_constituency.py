@@ -23,8 +23,14 @@ _LIST = re.compile(
     r"|(cac|nhung) (ung cu vien|ung vien|nguoi ung cu))\b"
 )
 # counts, age and conditions, results, timing, opinions, campaigning, marking: other questions about candidates
+_COUNT = re.compile(r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of)\b")
+# asking for the names too ("có mấy người ứng cử, tên là gì"): then a count word does not make it a count question
+_NAMES = re.compile(
+    r"\b(ten (la )?gi|ten (cac|nhung)|ho ten|nhung ai|la ai|gom ai|gom nhung ai|danh sach|ds|liet ke|ke ten|ke ra"
+    r"|who|names?|list)\b"
+)
 _NOT_A_LIST = re.compile(
-    r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of|tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
+    r"\b(tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
     r"|muon ung cu|duoc ung cu|co the ung cu|quyen ung cu|ai duoc|trung cu|dac cu|thang cu|ket qua|won|win"
     r"|winners?|elected|khi nao|bao gio|luc nao|when|nen|tot|gioi|best|better|should|so sanh|xep hang|tiep xuc"
     r"|van dong|gap cu tri|niem yet|cong bo|how old|requirements?|can i run|gach|hop le|so du|nhieu hon|it nhat"
@@ -116,9 +122,25 @@ def candidate_list_request(text: str) -> ConstituencyRef | None:
     joined = " ".join(prepare(text).tokens)
     if not _CANDIDATE.search(joined) or _NOT_A_LIST.search(joined):
         return None
+    if _COUNT.search(joined) and not _NAMES.search(joined):
+        return None  # "có bao nhiêu người ứng cử": a count
     ref = parse_constituency_ref(text)
     # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
     return ref if _LIST.search(joined) or ref.mine else None
+
+
+def without_number(text: str) -> str:
+    """The message without its constituency number ("đơn vị số 2", "đv 3", "dvbc so 4"), as typed: what is left
+    names the place ("hđnd xã Yên Mỹ"), and the number would otherwise read as a polling area ("khu vực số 2")."""
+    prep = prepare(text)
+    tokens = list(prep.tokens)
+    joined = " ".join(tokens)
+    m = _NUMBER.search(joined)
+    if m is None:
+        return text
+    start = len(joined[: m.start()].split())
+    end = start + len(m.group(0).split())
+    return " ".join(prep.accented[:start] + prep.accented[end:])
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi",
+                -3.0,
+            ),
+            (
+                "cố định|tự đổi|đổi giờ|thay đổi giờ|điều chỉnh giờ|dời giờ|lùi giờ|tối đa đến|giờ đêm|mấy giờ đêm|change the hours",
+                -2.0,
+            ),
             ("ngày bầu cử|ngày bỏ phiếu|ngày đi bầu|ngày bầu|election day|polling day|voting day", 1.5),
             (_WHEN, 1.0),
             (
@@ -124,6 +132,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "cố định|tự đổi|đổi giờ|thay đổi giờ|điều chỉnh giờ|dời giờ|lùi giờ|tối đa đến|giờ đêm|mấy giờ đêm|change the hours|change the time|fixed hours",
+                2.5,
+            ),
             ("sớm hơn|muộn hơn|trễ hơn|earlier|later", 2.0),
             ("mở sớm|bắt đầu sớm|kết thúc muộn|kết thúc trễ|đóng muộn|đóng trễ|kéo dài|gia hạn|extend|extended", 3.0),
             (
@@ -189,6 +201,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "quốc tịch|người nước ngoài|ngoại quốc|nhập tịch|công dân việt nam|foreigner|foreign national|citizenship|nationality|not a citizen",
+                3.5,
+            ),
             (
                 "dân tộc thiểu số|người dân tộc|đồng bào dân tộc|theo đạo|tôn giáo|ethnic minority|religion|religious",
                 2.0,
@@ -345,6 +361,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cầm theo|mang theo|đem theo|phải mang|phải cầm|bring", 1.0),
+            (
+                "sổ hộ khẩu|hộ chiếu|giấy khai sinh|bằng lái|passport|driving licence|driver s license|birth certificate",
+                2.5,
+            ),
             (
                 "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card",
                 2.0,
@@ -464,6 +485,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cầm theo|mang theo|đem theo|phải mang|phải cầm|mang gì|cầm gì|bring", -2.0),
             ("tạm trú|thường trú|hộ khẩu|đăng ký tạm trú|temporary resident|temporary residence|permanent", 3.0),
             ("chuyển nhà|chuyển đến|chuyển đi|mới chuyển|chuyển chỗ ở|chuyển nơi ở|dọn nhà|dọn đến|moved|moving", 3.0),
             (
@@ -558,6 +580,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp|bỏ phiếu vào hòm giúp|put it in the box for|put the ballot in for",
+                3.5,
+            ),
+            (
                 "thẻ cử tri+giúp|thẻ cử tri+hộ|thẻ cử tri+thay|thẻ cử tri+giùm|thẻ+bầu giúp|thẻ+bầu hộ|thẻ+bầu thay|cầm thẻ+đi bầu|mang thẻ+đi bầu giúp",
                 2.0,
             ),
@@ -603,6 +629,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp", -1.5),
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
             ("ốm|bị ốm|đau ốm|ốm đau|bệnh nặng|đang bệnh|bị bệnh nặng|yếu|sức khỏe yếu|liệt|đột quỵ|sick|ill", 2.5),
             ("nằm viện|bệnh viện|nằm liệt|nằm một chỗ|liệt giường|hospital|hospitalised|hospitalized", 3.0),
@@ -635,6 +662,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "đứng cạnh+gạch|đứng cạnh+viết phiếu|đứng cạnh+ghi phiếu|đứng xem+gạch|nhìn+gạch phiếu|xem+gạch phiếu|canh+gạch phiếu",
+                1.5,
+            ),
+            ("camera|quay lén|ghi hình|máy quay|gắn camera|cctv", 3.0),
             (
                 "đứng cạnh|đứng bên cạnh|đứng sát|sát bên|bên cạnh lúc|cạnh lúc|đứng xem|đứng nhìn|ngồi cạnh|cạnh xem|vào cùng|đi cùng vào|người nhà+xem|người nhà+nhìn|người nhà+cạnh|stand next|next to me|look over",
                 3.0,
@@ -673,6 +705,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("quốc tịch|nationality|citizenship", -3.0),
+            (
+                "hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang|gạch qua tên|gạch lên tên",
+                3.5,
+            ),
             ("gạch|gạch tên|gạch ngang|gạch chéo|gạch bỏ|cách gạch|gạch như thế nào|gạch thế nào", 3.0),
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
@@ -757,6 +794,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang", -2.0),
             ("có tính không|được tính không|có được tính|còn tính|có tính|được tính|is it counted|still count", 2.5),
             (
                 "vẽ thêm|vẽ vào|vẽ lên|thêm hình|thêm chữ|ký vào|viết vào phiếu|có bị hỏng|bị hỏng không|draw|drawing|doodle",
@@ -1105,8 +1143,9 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("tổ trưởng|thư ký", 1.5),
             (
-                "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ trưởng|thư ký|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
+                "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
                 3.0,
             ),
             (
@@ -1188,6 +1227,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "ngất|ngất xỉu|xỉu|cấp cứu|đột quỵ|ốm đột ngột|hết phiếu|thiếu phiếu|không đủ phiếu|giữa chừng|run out of ballots|ran out|fainted|collapsed",
+                3.0,
+            ),
             (
                 "hòm phiếu+hỏng|hòm phiếu+bị hỏng|hỏng khóa|khóa hỏng|hòm phiếu+vỡ|giật hòm|cướp hòm|phá hòm|đập hòm|trộm hòm|lấy mất hòm|mất hòm|ballot box+broken|steal+box|snatch|grab+box",
                 3.5,
@@ -1442,7 +1485,7 @@ TOPICS: tuple[Topic, ...] = (
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
             ("bầu ai|bầu cho ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
             (
-                "đáng bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
+                "đáng bầu không|có đáng bầu|đáng để bầu|đáng được bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
                 "ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất",
                 3.0,
             ),
@@ -1580,6 +1623,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi|trồng ngô|trồng lúa|trồng cây|phân bón|năng suất|chăn nuôi|giống lúa|giống ngô|sâu bệnh|mùa vụ",
+                3.0,
+            ),
+            (
                 "đá với|đá với ai|mu đá|man utd|man city|chelsea|arsenal|liverpool|real madrid|barca|messi|ronaldo|cầu thủ|đội tuyển|v league",
                 3.0,
             ),
@@ -1603,6 +1650,10 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Nơi bỏ phiếu của tôi"),
         slots=("level",),
         keywords=(
+            (
+                _combo("bao nhiêu|mấy|how many", "điểm bỏ phiếu|điểm bầu|chỗ bỏ phiếu|nơi bỏ phiếu|khu vực bỏ phiếu"),
+                -2.0,
+            ),  # counting them is a count question
             ("bỏ phiếu ở đâu|bầu ở đâu|bầu cử ở đâu|đi bầu ở đâu|bỏ phiếu chỗ nào|bầu chỗ nào|đi bầu chỗ nào", 3.0),
             ("điểm bỏ phiếu|địa điểm bỏ phiếu|nơi bỏ phiếu|chỗ bỏ phiếu|điểm bầu cử|địa điểm bầu", 2.0),
             ("ở đâu|chỗ nào|where|địa chỉ|của tôi|của mình|gần nhà|my", 1.0),
@@ -1661,6 +1712,17 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Tra cứu số lượng"),
         slots=("what", "level", "place"),
         keywords=(
+            # a count word anywhere with a counted thing ("Yên Thượng chia bao nhiêu điểm bỏ phiếu")
+            (
+                _combo(
+                    "bao nhiêu|mấy|how many|số lượng",
+                    "điểm bỏ phiếu|điểm bầu|chỗ bỏ phiếu|nơi bỏ phiếu|khu vực bỏ phiếu|tổ bầu cử|đơn vị bầu cử|"
+                    "polling station|polling area|polling place|constituencies",
+                ),
+                3.0,
+            ),
+            ("chia+bao nhiêu|chia thành mấy|chia làm mấy|chia mấy|divided into", 1.0),
+            ("mấy giờ|giờ nào|what time|mấy h|số mấy|thứ mấy|số bao nhiêu|which number", -3.0),  # a time, a number
             (
                 "bao nhiêu đơn vị bầu cử|mấy đơn vị bầu cử|số đơn vị bầu cử|how many constituency|"
                 "number of constituency",

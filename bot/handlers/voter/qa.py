@@ -20,7 +20,7 @@ from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
 from bot.domain.text import clip_message, fold, prepare
-from bot.domain.voter_constituency import candidate_list_request
+from bot.domain.voter_constituency import candidate_list_request, without_number
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
@@ -43,6 +43,8 @@ AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "return
 
 #: at most this many words besides a candidate's full name make a question about that candidate
 PERSON_QUESTION_WORDS = 5
+#: topics that, asked about a candidate named in full, are answered by that candidate's card (constituency, age)
+PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
 
 
 @dataclass
@@ -208,8 +210,11 @@ async def route(t: Turn, text: str) -> Routed:
     named_person = person.confident and person.best is not None and person.best.exact
     request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
     if request is not None:
-        named = place.best is not None and where.clear_in_sentence(text, place.best, place.confident)
-        place_key = place.best.entry.key if named and place.best is not None else None
+        # the place is read without the constituency number ("hđnd xã Yên Mỹ đơn vị số 2": "số 2" is no polling area)
+        place_text = without_number(text) if request.number is not None else text
+        in_place = place if place_text == text else places.places.resolve(place_text, limit=6, kinds=where.PLACE_KINDS)
+        named = in_place.best is not None and where.clear_in_sentence(place_text, in_place.best, in_place.confident)
+        place_key = in_place.best.entry.key if named and in_place.best is not None else None
         if request.specific or place_key is not None:
             outcome = await cand.answer_list_request(t, election, request, place_key)
             kind = "choices" if outcome == "choices" else "data"
@@ -224,7 +229,11 @@ async def route(t: Turn, text: str) -> Routed:
         and person.confident
         and top_person.exact
         and len(top_person.entry.name.split()) >= 3
-        and n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
+        and (
+            n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
+            # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
+            or (best is not None and best.id in PERSON_TOPICS and n_words - len(top_person.entry.name.split()) <= 12)
+        )
     ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
