@@ -86,6 +86,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lịch bầu|lịch bầu cử|lịch bỏ phiếu|lịch đi bầu|schedule", 1.5),
+            ("kịp bầu|còn kịp|kịp đi bầu|kịp bỏ phiếu|có kịp|kịp không|in time|too late", 2.5),
             (
                 "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi",
                 -3.0,
@@ -1763,6 +1765,8 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Đơn vị bầu cử gồm những xã nào"),
         slots=("number", "level"),
         keywords=(
+            ("đơn vị+những huyện nào|đơn vị+huyện nào|đơn vị+những xã nào|đơn vị+xã nào|constituency+which", 1.0),
+            ("những huyện nào|huyện nào|gồm những huyện|các huyện|bầu cho những|which districts|what districts", 2.0),
             ("tổ bầu cử|ban bầu cử|ủy ban bầu cử|thành viên", -3.0),
             ("gồm những xã|gồm xã nào|gồm những nơi|gồm những đâu|bao gồm|gồm những|gồm|những xã nào", 3.0),
             ("xã nào|phường nào|những xã|các xã|nơi nào|địa bàn|phạm vi", 1.5),

@@ -82,6 +82,18 @@ async def answer_topic(t: Turn, election: Election, topic_id: str) -> None:
 
 
 async def _where(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    if text and t.user.home_area_id:
+        # with a saved polling area, a sentence that names no place clearly ("mai đi bầu thì mình ra chỗ nào":
+        # "bầu thì" ≈ "Bản Thi") asks about that area, not about near names
+        places = await get_places(t.services, t.session, election.id)
+        res = places.places.resolve(text, limit=6, kinds=where.PLACE_KINDS)
+        clear = res.best is not None and where.clear_in_sentence(text, res.best, res.confident)
+        if (
+            not clear
+            and not any(m.exact for m in res.candidates)
+            and await where.show_area(t, election, t.user.home_area_id)
+        ):
+            return "place"
     found = await where.search_place(t, election, text, quiet=True) if text else ""
     if found:
         return found
