@@ -15,6 +15,7 @@ from bot.domain.voter_constituency import (
     Option,
     candidate_list_request,
     decide,
+    explicit_constituency_number,
     narrow,
     without_number,
 )
@@ -96,6 +97,12 @@ def test_commune_name_is_not_stripped_twice():
         ("ứng viên đơn vị số 4 là ai", set(), 4, False),
         ("đơn vị số 3 hđnd huyện chợ đồn có mấy người ứng cử, tên là gì", {"district"}, 3, False),  # names asked
         ("hđnd xã nam cường đv số 3 ai ra ứng cử vậy", {"commune"}, 3, False),
+        # a candidate noun with a number or a council, no "who" word
+        ("ung cu vien hdnd xa quang bach don vi 3", {"commune"}, 3, False),
+        # no candidate word: a council with a "who", for a numbered constituency or the voter's own ballot
+        ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", {"commune"}, 2, False),
+        ("Bản Thi, phiếu hđnd xã ở đơn vị 2 có những ông bà nào", {"commune"}, 2, False),
+        ("phiếu hđnd xã của mình có những tên ai", {"commune"}, None, True),
     ],
 )
 def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
@@ -112,10 +119,28 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
         "danh sách người ứng cử quốc hội công bố khi nào",
         "ứng viên có được phát tờ rơi không",
         "đi làm xa thì bầu ở đâu",
+        "ứng cử viên hđnd xã cần những giấy tờ gì",
+        "hđnd xã có những ai",  # council members, no constituency or ballot named
+        "khu vực bỏ phiếu số 2 hđnd xã có những ai",  # a polling area: its number is no constituency's
     ],
 )
 def test_other_questions_are_not_list_requests(text):
     assert candidate_list_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("dv so 3 bau hdnd xa o nghia ta thi dan thon nao bau", 3),
+        ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", 2),
+        ("dvbc 4 gồm những xã nào", 4),
+        ("khu vực bỏ phiếu số 2 thuộc đơn vị số 1", None),  # a polling area spoken of
+        ("kv 3 xã nghĩa tá ở đâu", None),
+        ("Nghĩa Tá khu vực số 3", None),
+    ],
+)
+def test_an_explicit_constituency_number_is_read_unless_a_polling_area_is_named(text, number):
+    assert explicit_constituency_number(text) == number
 
 
 @pytest.mark.parametrize(
@@ -197,6 +222,8 @@ ROUTER_MIN_ACCURACY = {
     "heldout6": 0.9,
     "heldout7": 0.97,
     "heldout8": 0.84,
+    # heldout9 was written before this round: clean 0.753, 17 wrong (measured on 8c7d8dc), then used for fixes
+    "heldout9": 0.88,
 }
 
 

@@ -59,6 +59,18 @@ _BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
 _NUMBER = re.compile(
     r"\b(?:don vi bau cu|don vi|dvbc|dv|constituency|unit)\s*(?:so\s*)?(?:no\s*)?(?:number\s*)?(\d{1,3})\b"
 )
+_CANDIDATE_NOUN = re.compile(r"\b(ung cu vien|ung vien|ucv|nguoi ung cu|candidates?)\b")
+#: a council or the National Assembly named ("hđnd", "quốc hội", "national assembly", "council")
+_LEVEL_WORD = re.compile(r"\b(hoi dong nhan dan|quoc hoi|national assembly|council)\b")
+#: asking who (stronger than a bare "ai", which also asks who elects, who may run...)
+_WHO = re.compile(
+    r"\b(nhung ai|co ai|gom ai|la nhung ai|(nhung )?ong ba nao|(nhung )?nguoi nao|(nhung )?ten ai|nhung ten nao"
+    r"|ten nhung ai|ai ung cu|who)\b"
+)
+#: other questions about candidates (documents, procedure, reasons)
+_OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|dc|bi|neu|why|how|what)\b")
+#: a polling area spoken of: a number there may be the area's, not the constituency's
+_POLLING_AREA = re.compile(r"\b(khu vuc|kv|kvbp|polling area|polling station)\b")
 _MINE = re.compile(
     r"\b(cua toi|cua minh|cua em|cua e|cua anh|cua chi|cua tui|cho toi|cho em|cho e|cho minh|noi toi|noi minh"
     r"|o day|o nha toi)\b"
@@ -120,13 +132,39 @@ def parse_constituency_ref(text: str) -> ConstituencyRef:
 def candidate_list_request(text: str) -> ConstituencyRef | None:
     """The constituency reference of a request to list candidates, or None when the message asks something else."""
     joined = " ".join(prepare(text).tokens)
-    if not _CANDIDATE.search(joined) or _NOT_A_LIST.search(joined):
+    if _NOT_A_LIST.search(joined) or _POLLING_AREA.search(joined):
         return None
     if _COUNT.search(joined) and not _NAMES.search(joined):
         return None  # "có bao nhiêu người ứng cử": a count
     ref = parse_constituency_ref(text)
-    # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
-    return ref if _LIST.search(joined) or ref.mine else None
+    if _CANDIDATE.search(joined):
+        # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
+        if _LIST.search(joined) or ref.mine:
+            return ref
+        # "ung cu vien hdnd xa quang bach don vi 3": a candidate noun with a constituency number or a council named,
+        # and no other question ("ứng cử viên hđnd cần giấy tờ gì")
+        if (
+            _CANDIDATE_NOUN.search(joined)
+            and (ref.number is not None or _LEVEL_WORD.search(joined))
+            and not _OTHER_QUESTION.search(joined)
+        ):
+            return ref
+        return None
+    # no candidate word: a council or the National Assembly with a "who", for a numbered constituency or the voter's
+    # own ballot ("hđnd xã tân lập đơn vị số 2 có những ai", "phiếu hđnd xã của mình có những tên ai")
+    if _LEVEL_WORD.search(joined) and _WHO.search(joined) and (ref.number is not None or ref.mine):
+        return ref
+    return None
+
+
+def explicit_constituency_number(text: str) -> int | None:
+    """The constituency number a message names explicitly ("đơn vị số 3", "dv 3", "dvbc so 2"), unless it also
+    speaks of a polling area ("khu vực", "kv", "kvbp"), where a number may be the area's."""
+    joined = " ".join(prepare(text).tokens)
+    if _POLLING_AREA.search(joined):
+        return None
+    m = _NUMBER.search(joined)
+    return int(m.group(1)) if m else None
 
 
 def without_number(text: str) -> str:

@@ -134,6 +134,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("mở hòm từ|mở hòm sớm|cho mở hòm|mở cửa sớm|giờ sáng+được không|sáng sớm+được không", 3.0),
             (
                 "cố định|tự đổi|đổi giờ|thay đổi giờ|điều chỉnh giờ|dời giờ|lùi giờ|tối đa đến|giờ đêm|mấy giờ đêm|change the hours|change the time|fixed hours",
                 2.5,
@@ -251,6 +252,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "người mất năng lực hành vi có tên trong danh sách không": the condition decides, not the list
+            (
+                "mất năng lực hành vi+danh sách|tâm thần+danh sách|tạm giam+danh sách|án treo+danh sách|ở tù+danh sách|đi tù+danh sách|tù+có tên|mất năng lực hành vi+có tên|tạm giam+có tên|án treo+có tên",
+                3.5,
+            ),
             ("đang ở tù|người ở tù|đang đi tù|đang ngồi tù|đang thụ án|thụ án|bị giam|đang bị giam", 2.0),
             ("không được bầu|không được đi bầu|không có quyền bầu|bị cấm bầu|mất quyền bầu|ai không được", 2.5),
             ("không được ghi tên|không được có tên|những ai không|trường hợp nào không|who cannot vote", 3.0),
@@ -291,7 +297,11 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("danh sách cử tri|danh sách bầu cử|voter list|voters list|electoral roll|electoral register", 2.5),
             ("danh sách|list|roll|register|registered", 1.0),
-            ("tù|án tù|ở tù|đi tù|tạm giam|tử hình|tâm thần|prison|jail|prisoner|convicted", -2.5),
+            (
+                "tù|án tù|ở tù|đi tù|tạm giam|tử hình|tâm thần|mất năng lực hành vi|án treo|tạm giữ|bị giam|prison|jail|"
+                "prisoner|convicted",
+                -2.5,
+            ),
             ("niêm yết|dán danh sách|công khai danh sách|posted|published", 2.0),
             ("kiểm tra tên|xem tên|tra tên|tra cứu tên|có tên|không có tên|thiếu tên|bị thiếu tên|bỏ sót", 2.5),
             ("sai tên|sai ngày sinh|sai thông tin|ghi sai|nhầm tên|sai họ|wrong name|misspelled|wrong date", 2.5),
@@ -327,6 +337,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("bầu cho cả nhà|bầu cho cả gia đình|người đi bầu cho|đi bầu cho cả", -2.0),
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
             ("card", 1.0),
             ("mang theo|mang gì|cần mang|đem theo|đem gì|cầm gì|cầm theo|what to bring|bring", 2.0),
@@ -582,6 +593,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "bầu cho cả nhà|bầu hộ cả nhà|bầu cho cả gia đình|bầu thay cả nhà|người đi bầu cho|đi bầu cho cả|bỏ phiếu cho cả nhà|bỏ phiếu cho cả gia đình",
+                4.0,
+            ),
+            (
                 "bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp|bỏ phiếu vào hòm giúp|put it in the box for|put the ballot in for",
                 3.5,
             ),
@@ -631,6 +646,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("liệt kê", -2.5),
             ("bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp", -1.5),
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
             ("ốm|bị ốm|đau ốm|ốm đau|bệnh nặng|đang bệnh|bị bệnh nặng|yếu|sức khỏe yếu|liệt|đột quỵ|sick|ill", 2.5),
@@ -707,6 +723,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "chỉ gạch tên mà không gạch họ": how to strike a name
+            (
+                "chỉ gạch tên|gạch tên mà không|gạch tên không gạch họ|không gạch họ|gạch họ mà không|gạch mỗi tên|gạch mỗi họ|gạch cả họ|gạch cả họ tên|gạch họ tên",
+                5.0,
+            ),
             ("quốc tịch|nationality|citizenship", -3.0),
             (
                 "hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang|gạch qua tên|gạch lên tên",
@@ -796,6 +817,9 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("không gạch họ|gạch họ mà không|gạch tên mà không|gạch mỗi tên|gạch mỗi họ", -2.0),
+            # "đúng một nửa số phiếu hợp lệ có tính là trúng không": winning, not a ballot's validity
+            ("một nửa|quá nửa|hơn một nửa|quá bán|trúng|trúng cử", -2.5),
             ("hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang", -2.0),
             ("có tính không|được tính không|có được tính|còn tính|có tính|được tính|is it counted|still count", 2.5),
             (
@@ -861,6 +885,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", -2.5),
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
             ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
@@ -899,6 +924,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "cho mở hòm từ 4h sáng": opening the box at dawn is the voting hours, not the count
+            ("giờ sáng|sáng sớm|từ sáng|mở sớm|mở hòm từ|mở hòm sớm|cho mở hòm", -2.5),
             (
                 "kiểm phiếu ở đâu|đếm ở đâu|đếm phiếu ở đâu|kiểm ở đâu|mang đi đếm|mang đi chỗ khác|mang hòm phiếu đi|đếm tại chỗ|counted where|where+counted",
                 2.5,
@@ -933,6 +960,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("là trúng|được trúng|tính là trúng|trúng không|trúng ko", 2.0),
             ("trúng cử|đắc cử|thắng cử|được bầu làm|elected|win|winner", 2.0),
             ("hơn một nửa|quá bán|quá nửa|một nửa|50|phần trăm|bao nhiêu phần trăm|majority|half|percent", 2.5),
             ("bằng phiếu|hòa phiếu|ngang phiếu|bằng nhau|tie|same number of votes|nhiều tuổi hơn", 3.0),
@@ -1145,6 +1173,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a scene ("say rượu vào phá điểm bầu thì tổ bầu cử làm gì") is an incident, not who organises
+            ("say rượu|say xỉn|quậy phá|vào phá|gây rối|gây sự|làm loạn|đánh nhau", -3.0),
+            # "ai lập trình ra con bot này": the bot's maker
+            ("lập trình|con bot|bot này|chatbot", -3.0),
+            ("gạch bớt|xóa bớt|bỏ bớt|cho đẹp", -3.0),
             ("tổ trưởng|thư ký", 1.5),
             (
                 "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
@@ -1229,6 +1262,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("say rượu|say xỉn|quậy phá|vào phá|đến phá|phá điểm|phá phòng|gây sự|làm loạn|mất trật tự|drunk", 4.0),
             (
                 "ngất|ngất xỉu|xỉu|cấp cứu|đột quỵ|ốm đột ngột|hết phiếu|thiếu phiếu|không đủ phiếu|giữa chừng|run out of ballots|ran out|fainted|collapsed",
                 3.0,
@@ -1306,6 +1340,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "phiếu có 5 người mà chỉ được bầu 3": more names than seats
+            ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", 4.0),
             (
                 "ít nhất mấy|ít nhất bao nhiêu người|tối thiểu mấy|phải có ít nhất|at least how many|how many candidates at least",
                 3.0,
@@ -1410,6 +1446,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "bot biết những gì về bầu cử, liệt kê cho mình"
+            ("biết những gì|bot biết gì|bạn biết gì|liệt kê+bot|bot+những gì", 3.0),
             (
                 "hỗ trợ những gì|hỗ trợ được gì|hỗ trợ gì|có thể hỗ trợ|giúp được những gì|làm được những gì|có thể làm gì|có thể giúp gì|biết làm gì",
                 3.0,
@@ -1454,6 +1492,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lập trình ra|lập trình bot|làm ra con bot|tạo ra con bot|ai lập trình|ai làm ra bot", 2.5),
             ("bạn là ai|mày là ai|em là ai|bot là ai|bot là gì|bạn là gì|là người hay máy|người thật", 3.0),
             ("ai làm ra|ai tạo ra|ai viết|ai phát triển|ai lập trình|của ai|do ai|ai quản lý", 3.0),
             ("chính thức|chính thống|của nhà nước|của chính phủ|của đảng|cơ quan nào|đáng tin|tin được", 2.5),
@@ -1530,6 +1569,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a team member dropping voters from the list ("gạch bớt mấy người khỏi danh sách cho đẹp")
+            (
+                "gạch bớt|xóa bớt|bỏ bớt+khỏi danh sách|gạch+khỏi danh sách+cho đẹp|cho đẹp+danh sách|cho đẹp số|cho đẹp tỉ lệ|cho đẹp tỷ lệ",
+                4.5,
+            ),
             (
                 "bỏ thêm+phiếu+hòm|thêm phiếu vào hòm|cho đủ tỷ lệ|cho đủ tỉ lệ|nâng tỷ lệ|nâng tỉ lệ|cho khéo",
                 4.0,
@@ -1624,6 +1668,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lập trình ra|lập trình bot|ai lập trình|con bot", -3.0),
             (
                 "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi|trồng ngô|trồng lúa|trồng cây|phân bón|năng suất|chăn nuôi|giống lúa|giống ngô|sâu bệnh|mùa vụ",
                 3.0,
@@ -1652,6 +1697,8 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Nơi bỏ phiếu của tôi"),
         slots=("level",),
         keywords=(
+            # "remind me which building I vote in"
+            ("which building|what building|building do i vote|building i vote", 3.0),
             (
                 _combo("bao nhiêu|mấy|how many", "điểm bỏ phiếu|điểm bầu|chỗ bỏ phiếu|nơi bỏ phiếu|khu vực bỏ phiếu"),
                 -2.0,
@@ -1748,6 +1795,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("bao nhiêu cử tri|mấy cử tri|số cử tri|số lượng cử tri|how many voter|number of voter", 3.0),
             ("number of|số lượng|tổng số|tổng cộng", 1.5),
+            ("tổng số bao nhiêu|tổng cộng bao nhiêu|tổng bao nhiêu", 3.0),  # not "số bao nhiêu" (which number)
             (
                 "tối đa|tối thiểu|ít nhất|quy định|không quá|phải có|bắt buộc|cả nước|toàn quốc|nationwide|maximum|at most",
                 -3.0,
@@ -1834,6 +1882,8 @@ TOPICS: tuple[Topic, ...] = (
             ("đăng ký nhận|đăng ký nhắc|hẹn giờ|đặt lịch|đừng quên|quên mất|sợ quên", 2.0),
             ("remind|reminder|subscribe|notify|notification|alert|don t forget|forget", 3.5),
             ("hủy nhắc|tắt nhắc|unsubscribe|stop reminders", 2.0),
+            # "remind me which building I vote in": a question asked with "remind me", not a reminder
+            ("remind me which|remind me where|remind me what|remind me when|remind me how|remind me who", -3.5),
         ),
         examples=(
             "Nhắc tôi đi bầu nhé",
