@@ -170,6 +170,29 @@ async def test_candidates_of_a_constituency_named_in_free_text(offline: Driver, 
     assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
 
 
+async def test_commune_council_constituency_named_by_number_and_commune(
+    offline: Driver, election: SmallElection
+) -> None:
+    """ "đơn vị số 1" next to the commune's name: the number is the constituency's, the commune says which council
+    (it was read as "khu vực bỏ phiếu số 1" and the bot asked which commune)."""
+    for question in (
+        "ứng cử viên hđnd xã Đồng Lạc ở đơn vị số 1 là những ai",
+        "hdnd xa dong lac dv so 1 ai ra ung cu vay",
+    ):
+        text = texts(await offline.say(2016, question))
+        assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+        assert "Bạn hỏi HĐND xã, phường nào?" not in text
+    # a count with "tên là gì": the list, which gives the count too
+    text = texts(await offline.say(2016, "đơn vị số 1 hđnd huyện có mấy người ứng cử, tên là gì"))
+    assert "Đại biểu HĐND huyện</b> — Đơn vị bầu cử số 1: bầu 2 trong 4 người ứng cử" in text, text
+    # the hamlets of a commune council's constituency
+    text = texts(await offline.say(2016, "đơn vị bầu cử số 1 HĐND thị trấn Bằng Lũng gồm những thôn nào"))
+    assert "Tổ 1, Tổ 2, Tổ 3, Tổ 4" in text, text
+    # a polling area by its number and commune
+    text = texts(await offline.say(2016, "khu vực bỏ phiếu số 2 thị trấn Bằng Lũng nằm chỗ nào"))
+    assert "Trường tiểu học Bằng Lũng" in text, text
+
+
 async def test_constituency_without_level_is_asked_not_guessed(offline: Driver, election: SmallElection) -> None:
     events = await offline.say(2014, "ứng viên đơn vị số 1 là ai")
     assert "Bạn muốn xem người ứng cử của đơn vị bầu cử nào?" in texts(events)

@@ -314,3 +314,49 @@ def test_safety_topic_that_ties_the_best_gets_the_safe_answer():
 def test_a_single_weak_word_does_not_make_a_confident_wrong_answer(question, wrong):
     result = match(question, edition="2015")
     assert not (result.confident and result.topic_id == wrong), result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word inside a longer word is not that word's topic ("quốc tịch" is no tick mark "tích")
+        ("vợ tôi là người nước ngoài chưa có quốc tịch thì có đi bầu được không", {"eligibility", None}),
+        # "dang bau" without diacritics is mostly "đang bầu" (while voting), not "đáng bầu" (worth electing)
+        ("dang bau thi het phieu giua chung thi lam the nao", {"incidents", None}),
+        # the polling team's head named as an actor is no question about how the election is organised
+        ("dang bau ma to truong bi ngat xiu thi co phai dung bo phieu khong", {"incidents", None}),
+        ("to truong to bau cu dung canh xem minh gach phieu co duoc khong", {"secrecy", None}),
+        ("gạch 1 nét ngang qua tên là được hay phải gạch hết cả họ lẫn tên", {"how_to_mark", None}),
+        ("đi bầu có cần mang theo sổ hộ khẩu không", {"id_documents", None}),
+        ("xe buýt từ Chợ Đồn lên Bắc Kạn mấy giờ chạy", {"off_topic", None}),
+        ("thôn mình chia ra bao nhiêu điểm bỏ phiếu", {"count_query", None}),
+        ("xã Lương Bằng thuộc đơn vị bầu cử số mấy", {"commune_constituency", None}),
+    ],
+)
+def test_families_of_heldout8_are_never_answered_as_another_topic(text, expected):
+    result = match(text, edition="2015")
+    assert (result.best.id if result.confident and result.best else None) in expected, result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one weak keyword ("mở hòm", "liệt", "ai lập", "tổ bầu cử") no longer decides against the sentence's sense
+        ("bản xa quá, tổ bầu cử cho mở hòm từ 4h sáng được ko", {"voting_hours_flex", None}),
+        ("người mất năng lực hành vi dân sự có tên trong danh sách cử tri ko", {"not_on_list", None}),
+        ("anh e dang huong an treo thi co bi gach ten khoi danh sach cu tri ko", {"not_on_list", None}),
+        ("co the cu tri cua ca nha roi thi 1 nguoi di bau cho ca nha dc ko", {"proxy_voting", None}),
+        ("neu chi gach ten ma khong gach ho thi co duoc ko", {"how_to_mark", None}),
+        ("nếu được đúng một nửa số phiếu hợp lệ thì có tính là trúng ko", {"winners", None}),
+        ("co nguoi say ruou vao pha diem bau thi to bau cu lam gi", {"incidents", None}),
+        ("sao phiếu quốc hội có 5 người mà chỉ được bầu 3", {"candidates_vs_seats", None}),
+        ("minh o to bau cu, gach bot may nguoi di lam xa khoi danh sach cho dep", {"fraud"}),
+        ("bot biết những gì về bầu cử, liệt kê cho mình với", {"help", None}),
+        ("ai lập trình ra con bot này thế", {"about_bot", None}),
+        ("Remind me which building I vote in?", {"where_to_vote", None}),
+        ("thị trấn Bằng Lũng có tổng số bao nhiêu cử tri", {"count_query", None}),
+    ],
+)
+def test_families_of_heldout9_are_never_answered_as_another_topic(text, expected):
+    result = match(text, edition="2015")
+    assert (result.best.id if result.confident and result.best else None) in expected, result

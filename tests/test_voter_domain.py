@@ -10,7 +10,15 @@ import pytest
 
 from bot.domain.search import PlaceEntry, PlaceIndex
 from bot.domain.voter_ballot import explain, marking_rule
-from bot.domain.voter_constituency import ConstituencyRef, Option, candidate_list_request, decide, narrow
+from bot.domain.voter_constituency import (
+    ConstituencyRef,
+    Option,
+    candidate_list_request,
+    decide,
+    explicit_constituency_number,
+    narrow,
+    without_number,
+)
 from bot.domain.voter_geo import haversine_km, nearest, rounded_distance
 from bot.domain.voter_reminders import GRACE, due_slots, schedule
 from bot.i18n import get_translator
@@ -87,6 +95,14 @@ def test_commune_name_is_not_stripped_twice():
         ("danh sách ứng cử viên xã Yên Mỹ", {"commune"}, None, False),  # "Mỹ" is not "my"
         ("Who is running for the district council in my area?", {"district"}, None, True),
         ("ứng viên đơn vị số 4 là ai", set(), 4, False),
+        ("đơn vị số 3 hđnd huyện chợ đồn có mấy người ứng cử, tên là gì", {"district"}, 3, False),  # names asked
+        ("hđnd xã nam cường đv số 3 ai ra ứng cử vậy", {"commune"}, 3, False),
+        # a candidate noun with a number or a council, no "who" word
+        ("ung cu vien hdnd xa quang bach don vi 3", {"commune"}, 3, False),
+        # no candidate word: a council with a "who", for a numbered constituency or the voter's own ballot
+        ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", {"commune"}, 2, False),
+        ("Bản Thi, phiếu hđnd xã ở đơn vị 2 có những ông bà nào", {"commune"}, 2, False),
+        ("phiếu hđnd xã của mình có những tên ai", {"commune"}, None, True),
     ],
 )
 def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
@@ -103,10 +119,44 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
         "danh sách người ứng cử quốc hội công bố khi nào",
         "ứng viên có được phát tờ rơi không",
         "đi làm xa thì bầu ở đâu",
+        "ứng cử viên hđnd xã cần những giấy tờ gì",
+        "hđnd xã có những ai",  # council members, no constituency or ballot named
+        "khu vực bỏ phiếu số 2 hđnd xã có những ai",  # a polling area: its number is no constituency's
     ],
 )
 def test_other_questions_are_not_list_requests(text):
     assert candidate_list_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("dv so 3 bau hdnd xa o nghia ta thi dan thon nao bau", 3),
+        ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", 2),
+        ("dvbc 4 gồm những xã nào", 4),
+        ("khu vực bỏ phiếu số 2 thuộc đơn vị số 1", None),  # a polling area spoken of
+        ("kv 3 xã nghĩa tá ở đâu", None),
+        ("Nghĩa Tá khu vực số 3", None),
+    ],
+)
+def test_an_explicit_constituency_number_is_read_unless_a_polling_area_is_named(text, number):
+    assert explicit_constituency_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "ứng cử viên hđnd xã Yên Mỹ ở đơn vị số 2 là những ai",
+            "ứng cử viên hội đồng nhân dân xã yên mỹ ở là những ai",
+        ),
+        ("tt bang lung don vi bau cu so 4 hdnd thi tran", "thị trấn bang lung hội đồng nhân dân thi tran"),
+        ("hđnd xã nam cường đv số 3 ai ra ứng cử", "hội đồng nhân dân xã nam cường ai ra ứng cử"),
+        ("ứng viên xã Yên Mỹ là ai", "ứng viên xã Yên Mỹ là ai"),
+    ],
+)
+def test_the_constituency_number_is_left_out_of_the_place(text, rest):
+    assert without_number(text) == rest
 
 
 def test_constituency_choice_never_guesses_a_level():
@@ -139,14 +189,42 @@ def test_a_bare_number_in_a_sentence_is_no_polling_area():
     assert idx.resolve("kv7 phương viên").confident
 
 
+def test_number_after_a_kind_word_belongs_to_that_kind():
+    """ "khu vực bỏ phiếu số 6" is no "Tổ 6", "tổ số 6" no polling area, whatever the commune named after it."""
+    idx = PlaceIndex(
+        [
+            PlaceEntry("area:6", "Khu vực bỏ phiếu số 6", "area", ("Bằng Lũng", "Chợ Đồn")),
+            PlaceEntry("area:3", "Tổ 6", "hamlet", ("Bằng Lũng", "Chợ Đồn")),
+            PlaceEntry("area:9", "Khu vực bỏ phiếu số 6", "area", ("Bản Thi", "Chợ Đồn")),
+        ]
+    )
+    for query, key in (
+        ("khu vực bỏ phiếu số 6 thị trấn Bằng Lũng nằm chỗ nào", "area:6"),
+        ("kv so 6 bang lung o dau", "area:6"),
+        ("tổ số 6 bằng lũng bầu ở đâu", "area:3"),
+    ):
+        res = idx.resolve(query)
+        assert res.confident and res.best is not None and res.best.entry.key == key, (query, res)
+
+
 # --- the whole router on the demo election -------------------------------------------------------------------
 
 EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 
 #: dev and heldout were tuned on; heldout5 was written before the last round of fixes (clean: 0.899, 5 wrong) and
 #: then used for them; heldout6 was written after them (clean: 0.870, 3 wrong, then fixed to 0.913, 0 wrong).
-#: heldout7 was written before this round: clean 0.740, 13 wrong, then used for fixes.
-ROUTER_MIN_ACCURACY = {"dev": 0.97, "heldout": 0.95, "heldout5": 0.95, "heldout6": 0.9, "heldout7": 0.97}
+#: heldout7 was written before the previous round: clean 0.740, 13 wrong, then used for fixes.
+#: heldout8 was written before this round: clean 0.701, 14 wrong, then used for fixes.
+ROUTER_MIN_ACCURACY = {
+    "dev": 0.97,
+    "heldout": 0.95,
+    "heldout5": 0.95,
+    "heldout6": 0.9,
+    "heldout7": 0.97,
+    "heldout8": 0.84,
+    # heldout9 was written before this round: clean 0.753, 17 wrong (measured on 8c7d8dc), then used for fixes
+    "heldout9": 0.88,
+}
 
 
 @pytest.fixture(scope="module")

@@ -304,6 +304,13 @@ class PlaceIndex:
             kinds: frozenset[str] = frozenset()
             for n in range(1, min(_MAX_PREFIX_WORDS, i) + 1):
                 kinds |= _PREFIX_KINDS.get(" ".join(q[i - n : i]), frozenset())
+            if i >= 2 and q[i - 1] == "so":
+                # "số" after a kind's word belongs to that kind: "khu vực bỏ phiếu số 6" is no "Tổ 6", "tổ số 6"
+                # no polling area
+                before: frozenset[str] = frozenset()
+                for n in range(1, min(_MAX_PREFIX_WORDS, i - 1) + 1):
+                    before |= _PREFIX_KINDS.get(" ".join(q[i - 1 - n : i - 1]), frozenset())
+                kinds = before or kinds
             out.append(kinds)
         return out
 

@@ -23,8 +23,14 @@ _LIST = re.compile(
     r"|(cac|nhung) (ung cu vien|ung vien|nguoi ung cu))\b"
 )
 # counts, age and conditions, results, timing, opinions, campaigning, marking: other questions about candidates
+_COUNT = re.compile(r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of)\b")
+# asking for the names too ("có mấy người ứng cử, tên là gì"): then a count word does not make it a count question
+_NAMES = re.compile(
+    r"\b(ten (la )?gi|ten (cac|nhung)|ho ten|nhung ai|la ai|gom ai|gom nhung ai|danh sach|ds|liet ke|ke ten|ke ra"
+    r"|who|names?|list)\b"
+)
 _NOT_A_LIST = re.compile(
-    r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of|tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
+    r"\b(tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
     r"|muon ung cu|duoc ung cu|co the ung cu|quyen ung cu|ai duoc|trung cu|dac cu|thang cu|ket qua|won|win"
     r"|winners?|elected|khi nao|bao gio|luc nao|when|nen|tot|gioi|best|better|should|so sanh|xep hang|tiep xuc"
     r"|van dong|gap cu tri|niem yet|cong bo|how old|requirements?|can i run|gach|hop le|so du|nhieu hon|it nhat"
@@ -53,6 +59,18 @@ _BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
 _NUMBER = re.compile(
     r"\b(?:don vi bau cu|don vi|dvbc|dv|constituency|unit)\s*(?:so\s*)?(?:no\s*)?(?:number\s*)?(\d{1,3})\b"
 )
+_CANDIDATE_NOUN = re.compile(r"\b(ung cu vien|ung vien|ucv|nguoi ung cu|candidates?)\b")
+#: a council or the National Assembly named ("hđnd", "quốc hội", "national assembly", "council")
+_LEVEL_WORD = re.compile(r"\b(hoi dong nhan dan|quoc hoi|national assembly|council)\b")
+#: asking who (stronger than a bare "ai", which also asks who elects, who may run...)
+_WHO = re.compile(
+    r"\b(nhung ai|co ai|gom ai|la nhung ai|(nhung )?ong ba nao|(nhung )?nguoi nao|(nhung )?ten ai|nhung ten nao"
+    r"|ten nhung ai|ai ung cu|who)\b"
+)
+#: other questions about candidates (documents, procedure, reasons)
+_OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|dc|bi|neu|why|how|what)\b")
+#: a polling area spoken of: a number there may be the area's, not the constituency's
+_POLLING_AREA = re.compile(r"\b(khu vuc|kv|kvbp|polling area|polling station)\b")
 _MINE = re.compile(
     r"\b(cua toi|cua minh|cua em|cua e|cua anh|cua chi|cua tui|cho toi|cho em|cho e|cho minh|noi toi|noi minh"
     r"|o day|o nha toi)\b"
@@ -114,11 +132,53 @@ def parse_constituency_ref(text: str) -> ConstituencyRef:
 def candidate_list_request(text: str) -> ConstituencyRef | None:
     """The constituency reference of a request to list candidates, or None when the message asks something else."""
     joined = " ".join(prepare(text).tokens)
-    if not _CANDIDATE.search(joined) or _NOT_A_LIST.search(joined):
+    if _NOT_A_LIST.search(joined) or _POLLING_AREA.search(joined):
         return None
+    if _COUNT.search(joined) and not _NAMES.search(joined):
+        return None  # "có bao nhiêu người ứng cử": a count
     ref = parse_constituency_ref(text)
-    # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
-    return ref if _LIST.search(joined) or ref.mine else None
+    if _CANDIDATE.search(joined):
+        # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
+        if _LIST.search(joined) or ref.mine:
+            return ref
+        # "ung cu vien hdnd xa quang bach don vi 3": a candidate noun with a constituency number or a council named,
+        # and no other question ("ứng cử viên hđnd cần giấy tờ gì")
+        if (
+            _CANDIDATE_NOUN.search(joined)
+            and (ref.number is not None or _LEVEL_WORD.search(joined))
+            and not _OTHER_QUESTION.search(joined)
+        ):
+            return ref
+        return None
+    # no candidate word: a council or the National Assembly with a "who", for a numbered constituency or the voter's
+    # own ballot ("hđnd xã tân lập đơn vị số 2 có những ai", "phiếu hđnd xã của mình có những tên ai")
+    if _LEVEL_WORD.search(joined) and _WHO.search(joined) and (ref.number is not None or ref.mine):
+        return ref
+    return None
+
+
+def explicit_constituency_number(text: str) -> int | None:
+    """The constituency number a message names explicitly ("đơn vị số 3", "dv 3", "dvbc so 2"), unless it also
+    speaks of a polling area ("khu vực", "kv", "kvbp"), where a number may be the area's."""
+    joined = " ".join(prepare(text).tokens)
+    if _POLLING_AREA.search(joined):
+        return None
+    m = _NUMBER.search(joined)
+    return int(m.group(1)) if m else None
+
+
+def without_number(text: str) -> str:
+    """The message without its constituency number ("đơn vị số 2", "đv 3", "dvbc so 4"), as typed: what is left
+    names the place ("hđnd xã Yên Mỹ"), and the number would otherwise read as a polling area ("khu vực số 2")."""
+    prep = prepare(text)
+    tokens = list(prep.tokens)
+    joined = " ".join(tokens)
+    m = _NUMBER.search(joined)
+    if m is None:
+        return text
+    start = len(joined[: m.start()].split())
+    end = start + len(m.group(0).split())
+    return " ".join(prep.accented[:start] + prep.accented[end:])
 
 
 @dataclass(frozen=True)

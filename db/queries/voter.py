@@ -238,6 +238,21 @@ async def constituency_units(session: AsyncSession, constituency_id: int) -> lis
     )
 
 
+async def constituency_hamlets(session: AsyncSession, constituency_id: int) -> list[str]:
+    """The hamlets (thôn, tổ dân phố) of the polling areas that vote in a constituency, by area then name."""
+    rows = await session.execute(
+        select(Hamlet.name)
+        .join(PollingArea, PollingArea.id == Hamlet.polling_area_id)
+        .join(AreaConstituency, AreaConstituency.polling_area_id == PollingArea.id)
+        .where(AreaConstituency.constituency_id == constituency_id)
+        .order_by(PollingArea.number, Hamlet.id)
+    )
+    seen: dict[str, None] = {}
+    for (name,) in rows:
+        seen.setdefault(str(name), None)
+    return list(seen)
+
+
 async def constituencies_numbered(
     session: AsyncSession, election_id: int, number: int
 ) -> list[tuple[Constituency, Contest]]:

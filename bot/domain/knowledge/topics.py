@@ -86,6 +86,16 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lịch bầu|lịch bầu cử|lịch bỏ phiếu|lịch đi bầu|schedule", 1.5),
+            ("kịp bầu|còn kịp|kịp đi bầu|kịp bỏ phiếu|có kịp|kịp không|in time|too late", 2.5),
+            (
+                "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi",
+                -3.0,
+            ),
+            (
+                "cố định|tự đổi|đổi giờ|thay đổi giờ|điều chỉnh giờ|dời giờ|lùi giờ|tối đa đến|giờ đêm|mấy giờ đêm|change the hours",
+                -2.0,
+            ),
             ("ngày bầu cử|ngày bỏ phiếu|ngày đi bầu|ngày bầu|election day|polling day|voting day", 1.5),
             (_WHEN, 1.0),
             (
@@ -124,6 +134,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("mở hòm từ|mở hòm sớm|cho mở hòm|mở cửa sớm|giờ sáng+được không|sáng sớm+được không", 3.0),
+            (
+                "cố định|tự đổi|đổi giờ|thay đổi giờ|điều chỉnh giờ|dời giờ|lùi giờ|tối đa đến|giờ đêm|mấy giờ đêm|change the hours|change the time|fixed hours",
+                2.5,
+            ),
             ("sớm hơn|muộn hơn|trễ hơn|earlier|later", 2.0),
             ("mở sớm|bắt đầu sớm|kết thúc muộn|kết thúc trễ|đóng muộn|đóng trễ|kéo dài|gia hạn|extend|extended", 3.0),
             (
@@ -190,6 +205,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "quốc tịch|người nước ngoài|ngoại quốc|nhập tịch|công dân việt nam|foreigner|foreign national|citizenship|nationality|not a citizen",
+                3.5,
+            ),
+            (
                 "dân tộc thiểu số|người dân tộc|đồng bào dân tộc|theo đạo|tôn giáo|ethnic minority|religion|religious",
                 2.0,
             ),
@@ -233,6 +252,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "người mất năng lực hành vi có tên trong danh sách không": the condition decides, not the list
+            (
+                "mất năng lực hành vi+danh sách|tâm thần+danh sách|tạm giam+danh sách|án treo+danh sách|ở tù+danh sách|đi tù+danh sách|tù+có tên|mất năng lực hành vi+có tên|tạm giam+có tên|án treo+có tên",
+                3.5,
+            ),
             ("đang ở tù|người ở tù|đang đi tù|đang ngồi tù|đang thụ án|thụ án|bị giam|đang bị giam", 2.0),
             ("không được bầu|không được đi bầu|không có quyền bầu|bị cấm bầu|mất quyền bầu|ai không được", 2.5),
             ("không được ghi tên|không được có tên|những ai không|trường hợp nào không|who cannot vote", 3.0),
@@ -273,7 +297,11 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("danh sách cử tri|danh sách bầu cử|voter list|voters list|electoral roll|electoral register", 2.5),
             ("danh sách|list|roll|register|registered", 1.0),
-            ("tù|án tù|ở tù|đi tù|tạm giam|tử hình|tâm thần|prison|jail|prisoner|convicted", -2.5),
+            (
+                "tù|án tù|ở tù|đi tù|tạm giam|tử hình|tâm thần|mất năng lực hành vi|án treo|tạm giữ|bị giam|prison|jail|"
+                "prisoner|convicted",
+                -2.5,
+            ),
             ("niêm yết|dán danh sách|công khai danh sách|posted|published", 2.0),
             ("kiểm tra tên|xem tên|tra tên|tra cứu tên|có tên|không có tên|thiếu tên|bị thiếu tên|bỏ sót", 2.5),
             ("sai tên|sai ngày sinh|sai thông tin|ghi sai|nhầm tên|sai họ|wrong name|misspelled|wrong date", 2.5),
@@ -309,6 +337,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("bầu cho cả nhà|bầu cho cả gia đình|người đi bầu cho|đi bầu cho cả", -2.0),
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
             ("card", 1.0),
             ("mang theo|mang gì|cần mang|đem theo|đem gì|cầm gì|cầm theo|what to bring|bring", 2.0),
@@ -345,6 +374,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cầm theo|mang theo|đem theo|phải mang|phải cầm|bring", 1.0),
+            (
+                "sổ hộ khẩu|hộ chiếu|giấy khai sinh|bằng lái|passport|driving licence|driver s license|birth certificate",
+                2.5,
+            ),
             (
                 "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card",
                 2.0,
@@ -464,6 +498,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cầm theo|mang theo|đem theo|phải mang|phải cầm|mang gì|cầm gì|bring", -2.0),
             ("tạm trú|thường trú|hộ khẩu|đăng ký tạm trú|temporary resident|temporary residence|permanent", 3.0),
             ("chuyển nhà|chuyển đến|chuyển đi|mới chuyển|chuyển chỗ ở|chuyển nơi ở|dọn nhà|dọn đến|moved|moving", 3.0),
             (
@@ -558,6 +593,14 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             (
+                "bầu cho cả nhà|bầu hộ cả nhà|bầu cho cả gia đình|bầu thay cả nhà|người đi bầu cho|đi bầu cho cả|bỏ phiếu cho cả nhà|bỏ phiếu cho cả gia đình",
+                4.0,
+            ),
+            (
+                "bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp|bỏ phiếu vào hòm giúp|put it in the box for|put the ballot in for",
+                3.5,
+            ),
+            (
                 "thẻ cử tri+giúp|thẻ cử tri+hộ|thẻ cử tri+thay|thẻ cử tri+giùm|thẻ+bầu giúp|thẻ+bầu hộ|thẻ+bầu thay|cầm thẻ+đi bầu|mang thẻ+đi bầu giúp",
                 2.0,
             ),
@@ -603,6 +646,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("liệt kê", -2.5),
+            ("bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp", -1.5),
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
             ("ốm|bị ốm|đau ốm|ốm đau|bệnh nặng|đang bệnh|bị bệnh nặng|yếu|sức khỏe yếu|liệt|đột quỵ|sick|ill", 2.5),
             ("nằm viện|bệnh viện|nằm liệt|nằm một chỗ|liệt giường|hospital|hospitalised|hospitalized", 3.0),
@@ -635,6 +680,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (
+                "đứng cạnh+gạch|đứng cạnh+viết phiếu|đứng cạnh+ghi phiếu|đứng xem+gạch|nhìn+gạch phiếu|xem+gạch phiếu|canh+gạch phiếu",
+                1.5,
+            ),
+            ("camera|quay lén|ghi hình|máy quay|gắn camera|cctv", 3.0),
             (
                 "đứng cạnh|đứng bên cạnh|đứng sát|sát bên|bên cạnh lúc|cạnh lúc|đứng xem|đứng nhìn|ngồi cạnh|cạnh xem|vào cùng|đi cùng vào|người nhà+xem|người nhà+nhìn|người nhà+cạnh|stand next|next to me|look over",
                 3.0,
@@ -673,6 +723,16 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "chỉ gạch tên mà không gạch họ": how to strike a name
+            (
+                "chỉ gạch tên|gạch tên mà không|gạch tên không gạch họ|không gạch họ|gạch họ mà không|gạch mỗi tên|gạch mỗi họ|gạch cả họ|gạch cả họ tên|gạch họ tên",
+                5.0,
+            ),
+            ("quốc tịch|nationality|citizenship", -3.0),
+            (
+                "hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang|gạch qua tên|gạch lên tên",
+                3.5,
+            ),
             ("gạch|gạch tên|gạch ngang|gạch chéo|gạch bỏ|cách gạch|gạch như thế nào|gạch thế nào", 3.0),
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
@@ -757,6 +817,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("không gạch họ|gạch họ mà không|gạch tên mà không|gạch mỗi tên|gạch mỗi họ", -2.0),
+            # "đúng một nửa số phiếu hợp lệ có tính là trúng không": winning, not a ballot's validity
+            ("một nửa|quá nửa|hơn một nửa|quá bán|trúng|trúng cử", -2.5),
+            ("hết cả họ|hết họ tên|cả họ lẫn tên|cả họ và tên|cả họ tên|một nét|1 nét|nét gạch|nét ngang", -2.0),
             ("có tính không|được tính không|có được tính|còn tính|có tính|được tính|is it counted|still count", 2.5),
             (
                 "vẽ thêm|vẽ vào|vẽ lên|thêm hình|thêm chữ|ký vào|viết vào phiếu|có bị hỏng|bị hỏng không|draw|drawing|doodle",
@@ -821,6 +885,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", -2.5),
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
             ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
@@ -859,6 +924,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "cho mở hòm từ 4h sáng": opening the box at dawn is the voting hours, not the count
+            ("giờ sáng|sáng sớm|từ sáng|mở sớm|mở hòm từ|mở hòm sớm|cho mở hòm", -2.5),
             (
                 "kiểm phiếu ở đâu|đếm ở đâu|đếm phiếu ở đâu|kiểm ở đâu|mang đi đếm|mang đi chỗ khác|mang hòm phiếu đi|đếm tại chỗ|counted where|where+counted",
                 2.5,
@@ -893,6 +960,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("là trúng|được trúng|tính là trúng|trúng không|trúng ko", 2.0),
             ("trúng cử|đắc cử|thắng cử|được bầu làm|elected|win|winner", 2.0),
             ("hơn một nửa|quá bán|quá nửa|một nửa|50|phần trăm|bao nhiêu phần trăm|majority|half|percent", 2.5),
             ("bằng phiếu|hòa phiếu|ngang phiếu|bằng nhau|tie|same number of votes|nhiều tuổi hơn", 3.0),
@@ -1105,8 +1173,14 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a scene ("say rượu vào phá điểm bầu thì tổ bầu cử làm gì") is an incident, not who organises
+            ("say rượu|say xỉn|quậy phá|vào phá|gây rối|gây sự|làm loạn|đánh nhau", -3.0),
+            # "ai lập trình ra con bot này": the bot's maker
+            ("lập trình|con bot|bot này|chatbot", -3.0),
+            ("gạch bớt|xóa bớt|bỏ bớt|cho đẹp", -3.0),
+            ("tổ trưởng|thư ký", 1.5),
             (
-                "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ trưởng|thư ký|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
+                "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai",
                 3.0,
             ),
             (
@@ -1188,6 +1262,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("say rượu|say xỉn|quậy phá|vào phá|đến phá|phá điểm|phá phòng|gây sự|làm loạn|mất trật tự|drunk", 4.0),
+            (
+                "ngất|ngất xỉu|xỉu|cấp cứu|đột quỵ|ốm đột ngột|hết phiếu|thiếu phiếu|không đủ phiếu|giữa chừng|run out of ballots|ran out|fainted|collapsed",
+                3.0,
+            ),
             (
                 "hòm phiếu+hỏng|hòm phiếu+bị hỏng|hỏng khóa|khóa hỏng|hòm phiếu+vỡ|giật hòm|cướp hòm|phá hòm|đập hòm|trộm hòm|lấy mất hòm|mất hòm|ballot box+broken|steal+box|snatch|grab+box",
                 3.5,
@@ -1261,6 +1340,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "phiếu có 5 người mà chỉ được bầu 3": more names than seats
+            ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", 4.0),
             (
                 "ít nhất mấy|ít nhất bao nhiêu người|tối thiểu mấy|phải có ít nhất|at least how many|how many candidates at least",
                 3.0,
@@ -1365,6 +1446,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "bot biết những gì về bầu cử, liệt kê cho mình"
+            ("biết những gì|bot biết gì|bạn biết gì|liệt kê+bot|bot+những gì", 3.0),
             (
                 "hỗ trợ những gì|hỗ trợ được gì|hỗ trợ gì|có thể hỗ trợ|giúp được những gì|làm được những gì|có thể làm gì|có thể giúp gì|biết làm gì",
                 3.0,
@@ -1409,6 +1492,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lập trình ra|lập trình bot|làm ra con bot|tạo ra con bot|ai lập trình|ai làm ra bot", 2.5),
             ("bạn là ai|mày là ai|em là ai|bot là ai|bot là gì|bạn là gì|là người hay máy|người thật", 3.0),
             ("ai làm ra|ai tạo ra|ai viết|ai phát triển|ai lập trình|của ai|do ai|ai quản lý", 3.0),
             ("chính thức|chính thống|của nhà nước|của chính phủ|của đảng|cơ quan nào|đáng tin|tin được", 2.5),
@@ -1442,7 +1526,7 @@ TOPICS: tuple[Topic, ...] = (
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
             ("bầu ai|bầu cho ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
             (
-                "đáng bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
+                "đáng bầu không|có đáng bầu|đáng để bầu|đáng được bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
                 "ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất",
                 3.0,
             ),
@@ -1485,6 +1569,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a team member dropping voters from the list ("gạch bớt mấy người khỏi danh sách cho đẹp")
+            (
+                "gạch bớt|xóa bớt|bỏ bớt+khỏi danh sách|gạch+khỏi danh sách+cho đẹp|cho đẹp+danh sách|cho đẹp số|cho đẹp tỉ lệ|cho đẹp tỷ lệ",
+                4.5,
+            ),
             (
                 "bỏ thêm+phiếu+hòm|thêm phiếu vào hòm|cho đủ tỷ lệ|cho đủ tỉ lệ|nâng tỷ lệ|nâng tỉ lệ|cho khéo",
                 4.0,
@@ -1579,6 +1668,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("lập trình ra|lập trình bot|ai lập trình|con bot", -3.0),
+            (
+                "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi|trồng ngô|trồng lúa|trồng cây|phân bón|năng suất|chăn nuôi|giống lúa|giống ngô|sâu bệnh|mùa vụ",
+                3.0,
+            ),
             (
                 "đá với|đá với ai|mu đá|man utd|man city|chelsea|arsenal|liverpool|real madrid|barca|messi|ronaldo|cầu thủ|đội tuyển|v league",
                 3.0,
@@ -1603,6 +1697,12 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Nơi bỏ phiếu của tôi"),
         slots=("level",),
         keywords=(
+            # "remind me which building I vote in"
+            ("which building|what building|building do i vote|building i vote", 3.0),
+            (
+                _combo("bao nhiêu|mấy|how many", "điểm bỏ phiếu|điểm bầu|chỗ bỏ phiếu|nơi bỏ phiếu|khu vực bỏ phiếu"),
+                -2.0,
+            ),  # counting them is a count question
             ("bỏ phiếu ở đâu|bầu ở đâu|bầu cử ở đâu|đi bầu ở đâu|bỏ phiếu chỗ nào|bầu chỗ nào|đi bầu chỗ nào", 3.0),
             ("điểm bỏ phiếu|địa điểm bỏ phiếu|nơi bỏ phiếu|chỗ bỏ phiếu|điểm bầu cử|địa điểm bầu", 2.0),
             ("ở đâu|chỗ nào|where|địa chỉ|của tôi|của mình|gần nhà|my", 1.0),
@@ -1661,6 +1761,17 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Tra cứu số lượng"),
         slots=("what", "level", "place"),
         keywords=(
+            # a count word anywhere with a counted thing ("Yên Thượng chia bao nhiêu điểm bỏ phiếu")
+            (
+                _combo(
+                    "bao nhiêu|mấy|how many|số lượng",
+                    "điểm bỏ phiếu|điểm bầu|chỗ bỏ phiếu|nơi bỏ phiếu|khu vực bỏ phiếu|tổ bầu cử|đơn vị bầu cử|"
+                    "polling station|polling area|polling place|constituencies",
+                ),
+                3.0,
+            ),
+            ("chia+bao nhiêu|chia thành mấy|chia làm mấy|chia mấy|divided into", 1.0),
+            ("mấy giờ|giờ nào|what time|mấy h|số mấy|thứ mấy|số bao nhiêu|which number", -3.0),  # a time, a number
             (
                 "bao nhiêu đơn vị bầu cử|mấy đơn vị bầu cử|số đơn vị bầu cử|how many constituency|"
                 "number of constituency",
@@ -1684,6 +1795,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("bao nhiêu cử tri|mấy cử tri|số cử tri|số lượng cử tri|how many voter|number of voter", 3.0),
             ("number of|số lượng|tổng số|tổng cộng", 1.5),
+            ("tổng số bao nhiêu|tổng cộng bao nhiêu|tổng bao nhiêu", 3.0),  # not "số bao nhiêu" (which number)
             (
                 "tối đa|tối thiểu|ít nhất|quy định|không quá|phải có|bắt buộc|cả nước|toàn quốc|nationwide|maximum|at most",
                 -3.0,
@@ -1701,6 +1813,8 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Đơn vị bầu cử gồm những xã nào"),
         slots=("number", "level"),
         keywords=(
+            ("đơn vị+những huyện nào|đơn vị+huyện nào|đơn vị+những xã nào|đơn vị+xã nào|constituency+which", 1.0),
+            ("những huyện nào|huyện nào|gồm những huyện|các huyện|bầu cho những|which districts|what districts", 2.0),
             ("tổ bầu cử|ban bầu cử|ủy ban bầu cử|thành viên", -3.0),
             ("gồm những xã|gồm xã nào|gồm những nơi|gồm những đâu|bao gồm|gồm những|gồm|những xã nào", 3.0),
             ("xã nào|phường nào|những xã|các xã|nơi nào|địa bàn|phạm vi", 1.5),
@@ -1768,6 +1882,8 @@ TOPICS: tuple[Topic, ...] = (
             ("đăng ký nhận|đăng ký nhắc|hẹn giờ|đặt lịch|đừng quên|quên mất|sợ quên", 2.0),
             ("remind|reminder|subscribe|notify|notification|alert|don t forget|forget", 3.5),
             ("hủy nhắc|tắt nhắc|unsubscribe|stop reminders", 2.0),
+            # "remind me which building I vote in": a question asked with "remind me", not a reminder
+            ("remind me which|remind me where|remind me what|remind me when|remind me how|remind me who", -3.5),
         ),
         examples=(
             "Nhắc tôi đi bầu nhé",

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.callbacks import encode
 from bot.domain.text import fold
-from bot.domain.voter_constituency import ConstituencyRef, parse_constituency_ref
+from bot.domain.voter_constituency import ConstituencyRef, parse_constituency_ref, without_number
 from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
 from bot.i18n import N_
@@ -78,7 +78,7 @@ def _offer_units(t: Turn, matches: list, action: str) -> None:
 async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
     """How many constituencies, seats, candidates, polling areas and voters a unit has. Returns the route kind."""
     ref = parse_constituency_ref(text)
-    if ref.number is not None and await _constituency_counts(t, election, ref):
+    if ref.number is not None and await _constituency_counts(t, election, ref, text):
         return "answer"
     places = await get_places(t.services, t.session, election.id)
     kind, found = await resolve_unit(t, election, text, (*UNIT_KINDS, "area"))
@@ -97,13 +97,31 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
     return "answer"
 
 
-async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef) -> bool:
+async def in_named_unit(
+    t: Turn, election: Election, text: str, found: list[tuple[Constituency, Contest]]
+) -> list[tuple[Constituency, Contest]]:
+    """Of several constituencies with the same number, those of the commune or district the message names
+    ("đơn vị số 3 HĐND xã Xuân Lạc"); all of them when it names none. The number is left out of the place search."""
+    if len(found) <= 1:
+        return found
+    kind, unit = await resolve_unit(t, election, without_number(text), ("commune", "district"))
+    if kind != "unit":
+        return found
+    inside = {k.id for _c, k in await q.constituencies_for_areas(t.session, election.id, unit.path)}
+    narrowed = [(k, c) for k, c in found if k.id in inside]
+    if unit.level == 2:  # a district named: its own council, not the councils of its communes
+        narrowed = [(k, c) for k, c in narrowed if c.level != "commune"] or narrowed
+    return narrowed or found
+
+
+async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef, text: str = "") -> bool:
     """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": seats and candidates of that constituency, when it is one."""
     found = [
         (k, c)
         for k, c in await q.constituencies_numbered(t.session, election.id, ref.number or 0)
         if not ref.levels or c.level in ref.levels
     ]
+    found = await in_named_unit(t, election, text, found) if text else found
     if len(found) != 1:
         return False
     k, c = found[0]
@@ -211,6 +229,7 @@ async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[st
     level = _LEVEL_OF_CONTEST.get(slots.get("level") or "")
     if level:
         found = [(k, c) for k, c in found if c.level == level]
+    found = await in_named_unit(t, election, text, found)
     if t.user.home_area_id and len(found) > 1:
         mine = {b.constituency.id for b in await q.area_ballots(t.session, t.user.home_area_id)}
         if any(k.id in mine for k, _ in found):
@@ -232,6 +251,20 @@ async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[st
 async def _coverage_line(t: Turn, k: Constituency, c: Contest) -> str:
     units = await q.constituency_units(t.session, k.id)
     names = ", ".join(unit_label(t, u) for u in units) or "—"
+    if c.level == "commune" and len(units) == 1:  # a commune council's constituency: which hamlets it covers
+        hamlets = await q.constituency_hamlets(t.session, k.id)
+        if hamlets:
+            return t._(
+                "<b>{contest}</b> ({contest_name}) — {constituency}, bầu {seats} đại biểu, gồm các thôn, tổ dân phố "
+                "của {unit}: {hamlets}."
+            ).format(
+                contest=contest_label(t, c),
+                contest_name=esc(c.name),
+                constituency=esc(k.name),
+                seats=t.tr.number(k.seats),
+                unit=names,
+                hamlets=esc(", ".join(hamlets)),
+            )
     return t._("<b>{contest}</b> ({contest_name}) — {constituency}, bầu {seats} đại biểu, gồm: {units}.").format(
         contest=contest_label(t, c),
         contest_name=esc(c.name),

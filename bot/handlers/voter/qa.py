@@ -20,7 +20,12 @@ from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
 from bot.domain.text import clip_message, fold, prepare
-from bot.domain.voter_constituency import candidate_list_request
+from bot.domain.voter_constituency import (
+    candidate_list_request,
+    explicit_constituency_number,
+    parse_constituency_ref,
+    without_number,
+)
 from bot.handlers.start import button_handler, refuse_button
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
@@ -43,6 +48,12 @@ AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "return
 
 #: at most this many words besides a candidate's full name make a question about that candidate
 PERSON_QUESTION_WORDS = 5
+#: topics that, asked about a candidate named in full, are answered by that candidate's card (constituency, age)
+PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
+
+
+#: data intents about a constituency: with a constituency number named they answer even when the matcher is unsure
+CONSTITUENCY_TOPICS = frozenset(("constituency_coverage", "count_query"))
 
 
 @dataclass
@@ -80,6 +91,18 @@ async def answer_topic(t: Turn, election: Election, topic_id: str) -> None:
 
 
 async def _where(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    if text and t.user.home_area_id:
+        # with a saved polling area, a sentence that names no place clearly ("mai đi bầu thì mình ra chỗ nào":
+        # "bầu thì" ≈ "Bản Thi") asks about that area, not about near names
+        places = await get_places(t.services, t.session, election.id)
+        res = places.places.resolve(text, limit=6, kinds=where.PLACE_KINDS)
+        clear = res.best is not None and where.clear_in_sentence(text, res.best, res.confident)
+        if (
+            not clear
+            and not any(m.exact for m in res.candidates)
+            and await where.show_area(t, election, t.user.home_area_id)
+        ):
+            return "place"
     found = await where.search_place(t, election, text, quiet=True) if text else ""
     if found:
         return found
@@ -92,6 +115,14 @@ async def _where(t: Turn, election: Election, text: str, slots: dict[str, Any]) 
 async def _candidates(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
     if text and await cand.search_candidates(t, election, text, quiet=True):
         return "candidate"
+    if text and explicit_constituency_number(text) is not None:
+        # "hđnd xã X đơn vị số 2 có những ai": the numbered constituency's list, never polling area 2 of X
+        rest = without_number(text)
+        places = await get_places(t.services, t.session, election.id)
+        res = places.places.resolve(rest, limit=6, kinds=where.PLACE_KINDS)
+        named = res.best is not None and where.clear_in_sentence(rest, res.best, res.confident)
+        key = res.best.entry.key if named and res.best is not None else None
+        return await cand.answer_list_request(t, election, parse_constituency_ref(text), key)
     if text:
         kind, found = await data.resolve_unit(t, election, text, ("commune", "hamlet", "area"))
         if kind == "area":
@@ -182,12 +213,15 @@ async def route(t: Turn, text: str) -> Routed:
     result = match(text, edition=election.law_edition)
     best = result.best
     places = await get_places(t.services, t.session, election.id)
-    place = places.places.resolve(text, limit=6, kinds=where.PLACE_KINDS)
+    # an explicit constituency number ("đơn vị số 3", "dv 2") is no polling area's: the place is read without it
+    constituency_number = explicit_constituency_number(text)
+    place_text = without_number(text) if constituency_number is not None else text
+    place = places.places.resolve(place_text, limit=6, kinds=where.PLACE_KINDS)
     person = places.people.resolve(text, limit=6)
     safety = best is not None and result.confident and best.kind == "safety"
     # a message that is just a name ("na tiem", "hoang thi binh") is that place or person, whatever words it has
     n_words = len(prepare(text).tokens)
-    if not safety and n_words <= 6:
+    if not safety and n_words <= 6 and constituency_number is None:
         for res, kind in ((person, "candidate"), (place, "place")):
             top = res.best
             if top is None or top.score < 80 or n_words > len(top.entry.name.split()) + 1:
@@ -208,12 +242,28 @@ async def route(t: Turn, text: str) -> Routed:
     named_person = person.confident and person.best is not None and person.best.exact
     request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
     if request is not None:
-        named = place.best is not None and where.clear_in_sentence(text, place.best, place.confident)
-        place_key = place.best.entry.key if named and place.best is not None else None
+        # the place is read without the constituency number ("hđnd xã Yên Mỹ đơn vị số 2": "số 2" is no polling area)
+        list_text = without_number(text) if request.number is not None else text
+        in_place = (
+            place if list_text == place_text else places.places.resolve(list_text, limit=6, kinds=where.PLACE_KINDS)
+        )
+        named = in_place.best is not None and where.clear_in_sentence(list_text, in_place.best, in_place.confident)
+        place_key = in_place.best.entry.key if named and in_place.best is not None else None
         if request.specific or place_key is not None:
             outcome = await cand.answer_list_request(t, election, request, place_key)
             kind = "choices" if outcome == "choices" else "data"
             return Routed(kind, "candidates", detail={"outcome": outcome})
+    # a numbered constituency asked about ("dv so 3 bau hdnd xa o nghia ta thi dan thon nao bau"): its coverage or
+    # counts, even when the matcher is not sure; never a polling area of the same number
+    if (
+        not safety
+        and constituency_number is not None
+        and best is not None
+        and best.id in CONSTITUENCY_TOPICS
+        and not _safety_hint(result)
+    ):
+        outcome = await DATA[best.id](t, election, text, result.slots)
+        return Routed("choices" if outcome == "choices" else "data", best.id, detail={"outcome": outcome})
     # a short question about a candidate named in full ("Lèo Thị Liên sinh năm nào") is about that person, even
     # when its words also fit a rules topic (birth year ~ eligibility)
     top_person = person.best
@@ -224,7 +274,11 @@ async def route(t: Turn, text: str) -> Routed:
         and person.confident
         and top_person.exact
         and len(top_person.entry.name.split()) >= 3
-        and n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
+        and (
+            n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
+            # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
+            or (best is not None and best.id in PERSON_TOPICS and n_words - len(top_person.entry.name.split()) <= 12)
+        )
     ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
@@ -270,7 +324,12 @@ async def route(t: Turn, text: str) -> Routed:
         and where.in_sentence(text, place.best)
         and not (best is not None and best.id == "where_to_vote")
     )
-    if place.best is not None and not broad and where.clear_in_sentence(text, place.best, place.confident):
+    if (
+        place.best is not None
+        and not broad
+        and constituency_number is None  # "đơn vị 3 ở Nghĩa Tá ...": a constituency, not the commune's areas
+        and where.clear_in_sentence(text, place.best, place.confident)
+    ):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
     # (5) unsure: offer topics; else near place names; else help
