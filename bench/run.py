@@ -584,6 +584,23 @@ def floor_figures(db: str, floor: BotRun, echo: BotRun) -> list[Figure]:
                 note=note,
             )
         )
+    a, b = floor.results["burst"], echo.results["burst"]
+    mine, base = a.pct(95), b.pct(95)
+    figs.append(
+        Figure(
+            db,
+            "floor",
+            "echo + one DB transaction, burst p95 reply latency",
+            None if mine is None else mine * 1000,
+            "ms",
+            None if base is None else base * 1000,
+            "echo bot, same arrivals",
+            ratio(mine, base),
+            "",
+            None,
+            note=f"dropped {a.dropped}",
+        )
+    )
     return figs
 
 

@@ -95,7 +95,7 @@ async def test_calibration_counts_replies_and_the_tracker_catches_drops_and_dupl
 
 async def test_harness_tiny(tmp_path: Path) -> None:
     db = "postgresql" if POSTGRES_URL else "sqlite"
-    argv = ["--scale", "tiny", "--db", db, "--quiet", "--json", str(tmp_path / "out.json")]
+    argv = ["--scale", "tiny", "--db", db, "--quiet", "--floor", "--json", str(tmp_path / "out.json")]
     if POSTGRES_URL:
         argv += ["--pg-url", POSTGRES_URL]
     args: argparse.Namespace = build_parser().parse_args(argv)
@@ -105,7 +105,7 @@ async def test_harness_tiny(tmp_path: Path) -> None:
     figures = report["figures"]
     measured = [f for f in figures if f["status"] == "measured"]
     benches = {f["bench"] for f in measured}
-    assert {"throughput", "burst", "broadcast", "memory"} <= benches
+    assert {"throughput", "burst", "broadcast", "memory", "floor"} <= benches
     for f in measured:
         assert f["value"] is not None and f["value"] > 0, f
         assert f["baseline"] is not None and f["baseline"] > 0, f
@@ -115,7 +115,7 @@ async def test_harness_tiny(tmp_path: Path) -> None:
         if f["status"] != "measured":
             assert f["value"] is None and f["note"], f
     run = report["runs"][db]
-    for bot in ("echo", "baucu"):
+    for bot in ("echo", "echo-db", "baucu"):
         for name, r in run[bot].items():
             if isinstance(r, dict) and "dropped" in r:
                 assert r["dropped"] == 0 and r["unexpected_replies"] == 0 and not r["errors"], (bot, name, r)

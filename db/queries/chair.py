@@ -35,6 +35,7 @@ from db.models import (
     User,
     VoterListAddition,
 )
+from db.queries.elections import constituencies_with
 from db.queries.scope import areas_under, units_under
 
 # --- jurisdiction -----------------------------------------------------------------------------------------------
@@ -350,13 +351,7 @@ async def constituencies_owned(
     session: AsyncSession, election_id: int, path: str
 ) -> list[tuple[Constituency, Contest]]:
     """The constituencies whose owning unit lies in the unit with ``path`` (or is it)."""
-    rows = await session.execute(
-        select(Constituency, Contest)
-        .join(Contest, Contest.id == Constituency.contest_id)
-        .where(Constituency.election_id == election_id, Constituency.unit_id.in_(units_under(path)))
-        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
-    )
-    return [(c, k) for c, k in rows]
+    return await constituencies_with(session, election_id, Constituency.unit_id.in_(units_under(path)))
 
 
 async def constituency_areas(session: AsyncSession, constituency_id: int) -> list[int]:

@@ -27,6 +27,7 @@ from db.models import (
     ReminderSubscription,
     User,
 )
+from db.queries.elections import constituencies_with
 
 # --- places --------------------------------------------------------------------------------------------------
 
@@ -256,26 +257,14 @@ async def constituency_hamlets(session: AsyncSession, constituency_id: int) -> l
 async def constituencies_numbered(
     session: AsyncSession, election_id: int, number: int
 ) -> list[tuple[Constituency, Contest]]:
-    rows = await session.execute(
-        select(Constituency, Contest)
-        .join(Contest, Contest.id == Constituency.contest_id)
-        .where(Constituency.election_id == election_id, Constituency.number == number)
-        .order_by(Contest.ballot_order, Contest.id)
-    )
-    return [(k, c) for k, c in rows]
+    return await constituencies_with(session, election_id, Constituency.number == number)
 
 
 async def constituencies_of_level(
     session: AsyncSession, election_id: int, level: str
 ) -> list[tuple[Constituency, Contest]]:
     """The constituencies of every contest at one level (national, province, district, commune)."""
-    rows = await session.execute(
-        select(Constituency, Contest)
-        .join(Contest, Contest.id == Constituency.contest_id)
-        .where(Constituency.election_id == election_id, Contest.level == level)
-        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
-    )
-    return [(k, c) for k, c in rows]
+    return await constituencies_with(session, election_id, Contest.level == level)
 
 
 async def constituencies_for_areas(
