@@ -100,6 +100,23 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
+def latency_figure(
+    db: str, bench: str, metric: str, mine: float | None, base: float | None, baseline_name: str, **kw: Any
+) -> Figure:
+    """A latency in seconds, shown in ms next to its baseline, with their ratio."""
+    return Figure(
+        db,
+        bench,
+        metric,
+        None if mine is None else mine * 1000,
+        "ms",
+        None if base is None else base * 1000,
+        baseline_name,
+        ratio(mine, base),
+        **kw,
+    )
+
+
 # --- databases -------------------------------------------------------------------------------------------------
 
 
@@ -587,17 +604,13 @@ def floor_figures(db: str, floor: BotRun, echo: BotRun) -> list[Figure]:
     a, b = floor.results["burst"], echo.results["burst"]
     mine, base = a.pct(95), b.pct(95)
     figs.append(
-        Figure(
+        latency_figure(
             db,
             "floor",
             "echo + one DB transaction, burst p95 reply latency",
-            None if mine is None else mine * 1000,
-            "ms",
-            None if base is None else base * 1000,
+            mine,
+            base,
             "echo bot, same arrivals",
-            ratio(mine, base),
-            "",
-            None,
             note=f"dropped {a.dropped}",
         )
     )
@@ -641,17 +654,15 @@ def compare(db: str, ours: BotRun, echo: BotRun, ctx: Context, scale: Scale, rat
         mine, base = a.pct(q), b.pct(q)
         r = ratio(mine, base)
         figs.append(
-            Figure(
+            latency_figure(
                 db,
                 "burst",
                 f"p{q} reply latency, {len(ctx.burst)} teams of {ctx.province_name}",
-                None if mine is None else mine * 1000,
-                "ms",
-                None if base is None else base * 1000,
+                mine,
+                base,
                 "echo bot, same arrivals",
-                r,
-                "≤ 1.5" if q == 95 else "",
-                (r is not None and r <= 1.5 and a.dropped == 0) if q == 95 else None,
+                target="≤ 1.5" if q == 95 else "",
+                passed=(r is not None and r <= 1.5 and a.dropped == 0) if q == 95 else None,
                 note=f"dropped {a.dropped} (echo {b.dropped}); ~{rate_in:.1f}/s",
             )
         )
@@ -678,15 +689,13 @@ def compare(db: str, ours: BotRun, echo: BotRun, ctx: Context, scale: Scale, rat
     alone, during = ours.results["inbound_alone"], ours.results["inbound_during"]
     pa, pd = alone.pct(95), during.pct(95)
     figs.append(
-        Figure(
+        latency_figure(
             db,
             "broadcast",
             "inbound p95 during the broadcast",
-            None if pd is None else pd * 1000,
-            "ms",
-            None if pa is None else pa * 1000,
+            pd,
+            pa,
             "inbound p95 without it",
-            ratio(pd, pa),
             note=f"dropped {during.dropped} (without: {alone.dropped}); unexpected replies {during.unexpected} "
             f"(without: {alone.unexpected}); {during.actions} questions at ~{scale.inbound_rate:.0f}/s",
         )
