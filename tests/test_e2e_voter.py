@@ -315,6 +315,8 @@ async def test_forged_buttons_are_refused(offline: Driver, election: SmallElecti
     async with offline.services.sessionmaker() as s:
         rows = (await s.scalars(select(AuditLog).where(AuditLog.action == "button_refused"))).all()
         assert len(rows) == 7
+        # the area and the constituency do not exist: refused as gone, the others as malformed
+        assert sorted(r.detail["reason"] for r in rows) == ["forged"] * 5 + ["not_found"] * 2
 
 
 async def test_other_elections_ids_are_refused(offline: Driver, election: SmallElection) -> None:

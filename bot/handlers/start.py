@@ -147,21 +147,27 @@ async def refuse_button(t: Turn, reason: str = "forged") -> None:
     t.answer(t._("Nút này không còn hiệu lực. Gõ /help để xem lại các chức năng."), alert=True)
 
 
-ButtonRoute = Callable[[Turn, Callback], Awaitable[None]]
+#: returns False when what the button points at no longer exists (a deleted area, candidate...)
+ButtonRoute = Callable[[Turn, Callback], Awaitable[bool | None]]
 
 
 def button_handler(route: ButtonRoute) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
     """Make a button handler from ``route(t, cb)``: one turn, the decoded data, and a polite refusal (logged)
-    whenever the data is malformed or forged (``route`` raises ``BadCallback``)."""
+    whenever the data is malformed or forged (``route`` raises ``BadCallback``) or what it points at is gone
+    (``route`` returns False)."""
 
     @functools.wraps(route)
     async def handler(update: Update, context: BotContext) -> None:
         async with open_turn(update, context.services) as t:
             try:
-                await route(t, decode(update.callback_query.data if update.callback_query else None))
+                found = await route(t, decode(update.callback_query.data if update.callback_query else None))
             except BadCallback:
                 t.replies.clear()
                 await refuse_button(t)
+                return
+            if found is False:
+                t.replies.clear()
+                await refuse_button(t, "not_found")
 
     return handler
 

@@ -12,7 +12,7 @@ from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.voter_ballot import explain, marking_rule
 from bot.domain.voter_constituency import ConstituencyRef, Option, decide, narrow
-from bot.handlers.start import button_handler, refuse_button
+from bot.handlers.start import button_handler
 from bot.handlers.voter.common import contest_label, election_or_reply, with_note
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
@@ -242,12 +242,12 @@ async def candidates_command(update: Update, context: BotContext) -> None:
 
 
 @button_handler
-async def candidates_button(t: Turn, cb: Callback) -> None:
+async def candidates_button(t: Turn, cb: Callback) -> bool:
     """Buttons: vcons:constituency, vcand:candidate, vmine."""
     election = await election_or_reply(t)
     if election is None:
         t.answer()
-        return
+        return True
     t.answer()
     ok = True
     if cb.action == "vcons":
@@ -259,9 +259,7 @@ async def candidates_button(t: Turn, cb: Callback) -> None:
         await my_candidates(t, election)
     else:
         raise BadCallback("unknown action")
-    if not ok:
-        t.replies.clear()
-        await refuse_button(t, "not_found")
+    return ok
 
 
 def register(app: BotApplication) -> None:

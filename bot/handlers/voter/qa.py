@@ -26,7 +26,7 @@ from bot.domain.voter_constituency import (
     parse_constituency_ref,
     without_number,
 )
-from bot.handlers.start import button_handler, refuse_button
+from bot.handlers.start import button_handler
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
 from bot.handlers.voter.common import election_or_reply, facts_of, with_note
@@ -370,17 +370,17 @@ async def faq_command(update: Update, context: BotContext) -> None:
 
 
 @button_handler
-async def qa_button(t: Turn, cb: Callback) -> None:
+async def qa_button(t: Turn, cb: Callback) -> bool:
     """Buttons: vfaq, vtopic:id, vcount:unit, vcover:constituency, vbelong:kind:id."""
     if cb.action == "vfaq":
         cb.expect(0)
         t.answer()
         t.reply(t._("Chọn câu hỏi, hoặc gõ câu hỏi của bạn bằng lời của mình:"), faq_buttons(t))
-        return
+        return True
     election = await election_or_reply(t)
     if election is None:
         t.answer()
-        return
+        return True
     t.answer()
     ok = True
     if cb.action == "vtopic":
@@ -399,9 +399,7 @@ async def qa_button(t: Turn, cb: Callback) -> None:
         ok = await data.show_belongs(t, election, cb.token(0, {"a", "u"}), cb.int(1))
     else:
         raise BadCallback("unknown action")
-    if not ok:
-        t.replies.clear()
-        await refuse_button(t, "not_found")
+    return ok
 
 
 def register(app: BotApplication) -> None:

@@ -10,7 +10,7 @@ from bot.context import BotApplication, BotContext
 from bot.domain.search import PlaceMatch
 from bot.domain.text import prepare
 from bot.domain.voter_geo import nearest, rounded_distance
-from bot.handlers.start import button_handler, refuse_button
+from bot.handlers.start import button_handler
 from bot.handlers.voter.common import contest_label, election_or_reply, hours, unit_label, unit_name, with_note
 from bot.handlers.voter.place_index import Places, get_places
 from bot.i18n import N_
@@ -301,12 +301,12 @@ async def where_command(update: Update, context: BotContext) -> None:
 
 
 @button_handler
-async def where_button(t: Turn, cb: Callback) -> None:
+async def where_button(t: Turn, cb: Callback) -> bool:
     """Buttons: where, vbrowse:unit:page, varea:id, vunit:id, vsave:id."""
     election = await election_or_reply(t)
     if election is None:
         t.answer()
-        return
+        return True
     ok = True
     if cb.action == "where":
         cb.expect(0)
@@ -332,9 +332,7 @@ async def where_button(t: Turn, cb: Callback) -> None:
         ok = await save_home(t, election, cb.int(0))
     else:
         raise BadCallback("unknown action")
-    if not ok:
-        t.replies.clear()
-        await refuse_button(t, "not_found")
+    return ok
 
 
 def register(app: BotApplication) -> None:
