@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.domain.knowledge._text import ABBREVIATIONS, expand_tokens, fold_split, prepare, prepare_phrase
+from bot.domain.knowledge.classifier import VAGUE, Opinion, classifier
 from bot.domain.knowledge.topics import TOPICS, Topic
 from bot.domain.text import clip_message, fold, is_syllable, normalize
 
@@ -37,6 +38,17 @@ CONFIDENT_MARGIN = 1.0
 SAFETY_SCORE = 4.0
 #: above this a content (info/data) topic is "clearly present": small talk/off-topic are damped
 CONTENT_PRESENT = 2.5
+#: the classifier's second opinion (log-likelihood margins, see ``classifier`` and ``_second_opinion``): it confirms
+#: an unsure keyword answer, leads with a topic the keywords found lower down, or vetoes a confident answer
+AGREE_MARGIN = 1.0
+AGREE_SCORE = 1.0
+LEAD_MARGIN = 3.0
+VETO_MARGIN = 2.0
+VETO_GAP = 3.0
+#: no keyword at all: the classifier's topic is answered only with this margin, else offered as buttons
+ALONE_MARGIN = 4.0
+#: the score shown for a topic only the classifier found (below every keyword threshold)
+CLASSIFIER_ONLY_SCORE = 0.5
 LONG_TEXT = 180
 MAX_CHARS = 1000
 
@@ -444,17 +456,22 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
         return MatchResult(best=alts[0], alternatives=alts[:limit], confident=True)
 
     scores = whole
-    if len(text) > LONG_TEXT:
-        focus = _focus(text)
-        if focus:
-            # each sentence on its own: a phrase must not run across a sentence boundary
-            parts = [_score_all(*_with_edition(_tokens_accented(f), edition)) for f in focus]
-            focused = {tid: sum(p.get(tid, 0.0) for p in parts) for tid in whole}
-            # the question sentences count fully, the rest of the message a little
-            scores = {tid: focused.get(tid, 0.0) + 0.5 * whole.get(tid, 0.0) for tid in whole}
+    focus = _focus(text) if len(text) > LONG_TEXT else None
+    if focus:
+        # each sentence on its own: a phrase must not run across a sentence boundary
+        parts = [_score_all(*_with_edition(_tokens_accented(f), edition)) for f in focus]
+        focused = {tid: sum(p.get(tid, 0.0) for p in parts) for tid in whole}
+        # the question sentences count fully, the rest of the message a little
+        scores = {tid: focused.get(tid, 0.0) + 0.5 * whole.get(tid, 0.0) for tid in whole}
+    opinion = classifier().opinion(text, focus=" ".join(focus) if focus else None)
     ranked = _rank(_adjust(scores))
     if not ranked:
-        return MatchResult(best=None, alternatives=[], confident=False)
+        ranked, sure = _opinion_alone(opinion)
+        if not ranked:
+            return MatchResult(best=None, alternatives=[], confident=False)
+        alone = [TopicMatch(BY_ID[tid], s) for tid, s in ranked[:limit]]
+        slots = extract_slots(alone[0].topic, text) if alone[0].kind == "data" else {}
+        return MatchResult(best=alone[0], alternatives=alone, confident=sure, slots=slots)
     # a safety question that ties the best content topic gets the safe answer ("nên gạch ông X không":
     # how to mark 3.0, recommendation 3.0): a neutral refusal is never a wrong fact, a content answer would be
     top = ranked[0][1]
@@ -462,12 +479,53 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     safe = bool(tied) and not BY_ID[ranked[0][0]].precedence
     if safe:
         ranked = [tied[0]] + [(tid, s) for tid, s in ranked if tid != tied[0][0]]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    confident = safe or (ranked[0][1] >= CONFIDENT_SCORE and ranked[0][1] - second >= CONFIDENT_MARGIN)
+    if not safe:
+        ranked, confident = _second_opinion(ranked, confident, opinion)
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confident = safe or (best.score >= CONFIDENT_SCORE and best.score - second >= CONFIDENT_MARGIN)
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
     return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots)
+
+
+def _second_opinion(
+    ranked: list[tuple[str, float]], confident: bool, opinion: Opinion
+) -> tuple[list[tuple[str, float]], bool]:
+    """The keyword ranking and its confidence, checked against the classifier's opinion.
+
+    - both name the same topic: an unsure keyword answer becomes sure when the classifier is sure enough;
+    - the classifier is very sure of a topic the keywords also found (lower down): that topic leads;
+    - the keywords are sure but the classifier is very sure of another topic and ranks theirs far behind: unsure,
+      and the classifier's topic joins the buttons (a wrong answer becomes a choice).
+    """
+    best, score = ranked[0]
+    top, margin = opinion.top, opinion.margin
+    if top is None or top == VAGUE:
+        return ranked, confident
+    if top == best:
+        sure = margin >= LEAD_MARGIN or (margin >= AGREE_MARGIN and score >= AGREE_SCORE)
+        return ranked, confident or sure
+    if confident:
+        if margin >= VETO_MARGIN and opinion.gap(best) >= VETO_GAP:
+            return _lead(ranked, top, score), False
+        return ranked, confident
+    if margin >= LEAD_MARGIN:
+        return _lead(ranked, top, score), dict(ranked).get(top, 0.0) > 0
+    return ranked, False
+
+
+def _opinion_alone(opinion: Opinion) -> tuple[list[tuple[str, float]], bool]:
+    """When no keyword fired at all: the classifier's topics, sure only with a very clear margin."""
+    ranked = [(t, CLASSIFIER_ONLY_SCORE) for t, gap in opinion.ranking if t != VAGUE and -gap < LEAD_MARGIN]
+    if opinion.top == VAGUE or not ranked:
+        return [], False
+    return ranked, ranked[0][0] == opinion.top and opinion.margin >= ALONE_MARGIN
+
+
+def _lead(ranked: list[tuple[str, float]], topic: str, score: float) -> list[tuple[str, float]]:
+    """``ranked`` with ``topic`` first (at the best keyword score, so that the scores stay ordered)."""
+    return [(topic, score)] + [(t, s) for t, s in ranked if t != topic]
 
 
 # --------------------------------------------------------------------------------------------- slots

@@ -9,7 +9,8 @@ import. Each question runs in its own transaction (rolled back), as a fresh user
 area ``home`` given by its area code), for the law edition ``edition`` (default: the demo's).
 
 Line format: ``{"q", "expect" (topic id, or null for "too vague: must not answer with confidence"), "must"?,
-"must_not"?, "lang"?, "home"?, "edition"?, "nfd"?, "cat"?, "split"?}``. ``must`` strings must all appear in what the
+"must_not"?, "also"?, "lang"?, "home"?, "edition"?, "nfd"?, "cat"?, "split"?}``. ``also``: other topics whose
+answer gives the facts asked for just as well (a question that sits on the line between two topics). ``must`` strings must all appear in what the
 bot sent (texts and button labels, tags removed). Accuracy = answered with the right topic and facts / answerable;
 "confidently wrong" = answered as fact (not as buttons to choose from) but wrong, or a vague line answered.
 """
@@ -55,6 +56,7 @@ class Item:
     expect: str | None
     must: list[str] = field(default_factory=list)
     must_not: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)
     lang: str = "vi"
     home: str | None = None
     edition: str | None = None
@@ -83,6 +85,7 @@ def load(path: Path, split: str = "all") -> list[Item]:
             expect=raw.get("expect"),
             must=raw.get("must") or [],
             must_not=raw.get("must_not") or [],
+            also=raw.get("also") or [],
             lang=raw.get("lang", "vi"),
             home=raw.get("home"),
             edition=raw.get("edition"),
@@ -111,7 +114,7 @@ def judge(item: Item, routed: Routed, output: str) -> tuple[bool, bool]:
     folded = output
     ok = (
         routed.confident
-        and routed.topic == item.expect
+        and (routed.topic == item.expect or routed.topic in item.also)
         and all(m in folded for m in item.must)
         and not any(m in folded for m in item.must_not)
     )
