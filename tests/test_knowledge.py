@@ -435,8 +435,10 @@ def test_classifier_reads_typos_and_english_and_keeps_long_stories_on_their_ques
             (("off_topic", 0.0), ("fraud", -5.0)),
             ("off_topic", True),
         ),
-        # ... and only offers it (buttons) when the keywords did not find it at all
-        ([("election_day", 1.0)], False, (("off_topic", 0.0), ("fraud", -5.0)), ("off_topic", False)),
+        # ... and, when the keywords did not find it at all, only offers it (buttons) ...
+        ([("election_day", 1.0)], False, (("off_topic", 0.0), ("fraud", -3.5)), ("off_topic", False)),
+        # ... unless it is sure enough to answer alone
+        ([("election_day", 1.0)], False, (("off_topic", 0.0), ("fraud", -5.0)), ("off_topic", True)),
         # a sure keyword answer the classifier ranks far behind another topic becomes a choice
         ([("id_documents", 3.4)], True, (("voter_card", 0.0), ("returning_citizens", -2.5)), ("voter_card", False)),
         # ... unless the classifier also ranks it close

@@ -45,7 +45,7 @@ AGREE_SCORE = 1.0
 LEAD_MARGIN = 3.0
 VETO_MARGIN = 2.0
 VETO_GAP = 3.0
-#: no keyword at all: the classifier's topic is answered only with this margin, else offered as buttons
+#: a topic no keyword found: the classifier's topic is answered only with this margin, else offered as buttons
 ALONE_MARGIN = 4.0
 #: the score shown for a topic only the classifier found (below every keyword threshold)
 CLASSIFIER_ONLY_SCORE = 0.5
@@ -495,7 +495,8 @@ def _second_opinion(
     """The keyword ranking and its confidence, checked against the classifier's opinion.
 
     - both name the same topic: an unsure keyword answer becomes sure when the classifier is sure enough;
-    - the classifier is very sure of a topic the keywords also found (lower down): that topic leads;
+    - the classifier is very sure of a topic the keywords also found (lower down): that topic leads; one they did
+      not find leads too, sure only with the margin the classifier needs to answer alone;
     - the keywords are sure but the classifier is very sure of another topic and ranks theirs far behind: unsure,
       and the classifier's topic joins the buttons (a wrong answer becomes a choice).
     """
@@ -511,7 +512,7 @@ def _second_opinion(
             return _lead(ranked, top, score), False
         return ranked, confident
     if margin >= LEAD_MARGIN:
-        return _lead(ranked, top, score), dict(ranked).get(top, 0.0) > 0
+        return _lead(ranked, top, score), dict(ranked).get(top, 0.0) > 0 or margin >= ALONE_MARGIN
     return ranked, False
 
 
