@@ -98,7 +98,7 @@ class Contest(Base):
     name: Mapped[str] = mapped_column(String(300))
     ballot_order: Mapped[int] = mapped_column(Integer, default=0)  # QH first, then tỉnh, huyện, xã
 
-    unit: Mapped[AdminUnit | None] = relationship(lazy="raise")
+    unit: Mapped[AdminUnit | None] = relationship(lazy="joined")  # labels name the commune of a commune council
 
 
 class Constituency(Base):

@@ -68,7 +68,7 @@ async def test_where_answer_lists_the_ballots(offline: Driver, election: SmallEl
     assert "<b>Đại biểu Quốc hội</b>: Đơn vị bầu cử số 1, bầu 3 trong 5 người ứng cử" in text
     assert "<b>Đại biểu HĐND tỉnh</b>: Đơn vị bầu cử số 7, bầu 2 trong 4 người ứng cử" in text
     assert "<b>Đại biểu HĐND huyện</b>: Đơn vị bầu cử số 1, bầu 2 trong 4 người ứng cử" in text
-    assert "<b>Đại biểu HĐND xã</b>: Đơn vị bầu cử số 1, bầu 3 trong 5 người ứng cử" in text
+    assert "<b>Đại biểu HĐND xã Đồng Lạc</b>: Đơn vị bầu cử số 1, bầu 3 trong 5 người ứng cử" in text
     labels = buttons(events)
     assert "🗳 Người ứng cử: Đại biểu HĐND huyện" in labels and "💾 Lưu làm nơi bỏ phiếu của tôi" in labels
 
@@ -167,7 +167,7 @@ async def test_candidates_of_a_constituency_named_in_free_text(offline: Driver, 
     assert "👤 <b>Hoàng Thị Bình</b>" in texts(events)
     # a commune council named with its commune, without diacritics
     text = texts(await offline.say(2013, "danh sach ung vien hdnd xa dong lac"))
-    assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+    assert "Đại biểu HĐND xã Đồng Lạc</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
 
 
 async def test_commune_council_constituency_named_by_number_and_commune(
@@ -180,7 +180,7 @@ async def test_commune_council_constituency_named_by_number_and_commune(
         "hdnd xa dong lac dv so 1 ai ra ung cu vay",
     ):
         text = texts(await offline.say(2016, question))
-        assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+        assert "Đại biểu HĐND xã Đồng Lạc</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
         assert "Bạn hỏi HĐND xã, phường nào?" not in text
     # a count with "tên là gì": the list, which gives the count too
     text = texts(await offline.say(2016, "đơn vị số 1 hđnd huyện có mấy người ứng cử, tên là gì"))
@@ -206,7 +206,7 @@ async def test_constituency_without_level_is_asked_not_guessed(offline: Driver, 
     await offline.say(2014, "na tiem")
     await offline.press(2014, "💾 Lưu làm nơi bỏ phiếu của tôi")
     text = texts(await offline.say(2014, "ds ứng viên hđnd xã của em"))
-    assert "Đại biểu HĐND xã</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
+    assert "Đại biểu HĐND xã Đồng Lạc</b> — Đơn vị bầu cử số 1: bầu 3 trong 5 người ứng cử" in text, text
 
 
 async def test_search_unique_candidate(offline: Driver, election: SmallElection) -> None:
@@ -334,6 +334,7 @@ async def test_english_user_sees_english(offline: Driver, election: SmallElectio
     text = texts(events)
     assert "Address: Nhà văn hóa thôn Nà Tiềm" in text and "Ballots you will receive (4)" in text
     assert "National Assembly" in text and "Illustrative" in text
+    assert "People's Council of Đồng Lạc commune</b>: Đơn vị bầu cử số 1" in text, text  # the commune is named
     events = await offline.press(2050, "🗳 Candidates: District People's Council")
     assert "keep at most 2 and at least 1" in texts(events)
 

@@ -80,6 +80,10 @@ def unit_label(t: Turn, unit: AdminUnit) -> str:
 
 
 def contest_label(t: Turn, contest: Contest) -> str:
+    """ "Đại biểu HĐND huyện"; a commune council names its commune ("Đại biểu HĐND thị trấn Bằng Lũng"): a voter
+    may see the lists of several communes, and a town is no "xã"."""
+    if contest.level == "commune" and contest.unit is not None:
+        return t._("Đại biểu HĐND {unit}").format(unit=unit_name(t, contest.unit.name, contest.unit.kind))
     return t._(CONTEST_LEVELS.get(contest.level, N_("Đại biểu HĐND xã")))
 
 
