@@ -217,15 +217,23 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: being used for fixes ("clean"): heldout7 0.740 with 13 confidently wrong (on 6ee472a), heldout8 0.701 with 14
 #: (on 9ec9418, after the heldout7 fixes), heldout9 0.753 with 17 (on 8c7d8dc, after the heldout8 fixes).
 #: With the classifier's second opinion (bank written blind): heldout6 0.971, heldout8 0.909, heldout9 0.909.
+#: heldout10, heldout11 (written before the classifier) and heldout12 (written after it) were sealed: scored on
+#: d904742 0.882/8 wrong, 0.842/10, 0.862/10; clean with the classifier (never looked at) 0.934/4, 0.914/5,
+#: 0.934/6; then their failures were read and the causes fixed (0.961/3, 0.954/1, 0.934/4).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
     "heldout5": 0.95,
     "heldout6": 0.95,
     "heldout7": 0.97,
-    "heldout8": 0.89,
-    "heldout9": 0.89,
+    "heldout8": 0.9,
+    "heldout9": 0.9,
+    "heldout10": 0.95,
+    "heldout11": 0.95,
+    "heldout12": 0.93,
 }
+#: confidently wrong answers still open (listed in the issue note): the count may only go down
+ROUTER_KNOWN_WRONG = {"heldout10": 3, "heldout11": 1, "heldout12": 4}
 
 
 @pytest.fixture(scope="module")
@@ -251,6 +259,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in (10, 11, 12))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -268,7 +277,7 @@ def test_router_heldout_floor(router_outcomes, capsys, split):
     with capsys.disabled():
         print(f"\n[router {split}] accuracy={summary.accuracy:.3f} wrong={summary.wrong}")
     wrong = [(o.item.q, o.item.expect, o.routed.topic) for o in outcomes if o.wrong]
-    assert not wrong, wrong
+    assert len(wrong) <= ROUTER_KNOWN_WRONG.get(split, 0), wrong
     assert summary.accuracy >= ROUTER_MIN_ACCURACY[split]
 
 

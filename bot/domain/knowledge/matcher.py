@@ -76,6 +76,8 @@ class MatchResult:
     alternatives: list[TopicMatch]
     confident: bool
     slots: dict[str, Any] = field(default_factory=dict)
+    #: the classifier's view of the message (the router asks it whether a place named in a story is the question)
+    opinion: Opinion = field(default_factory=lambda: Opinion(()))
 
     @property
     def topic_id(self) -> str | None:
@@ -468,10 +470,10 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     if not ranked:
         ranked, sure = _opinion_alone(opinion)
         if not ranked:
-            return MatchResult(best=None, alternatives=[], confident=False)
+            return MatchResult(best=None, alternatives=[], confident=False, opinion=opinion)
         alone = [TopicMatch(BY_ID[tid], s) for tid, s in ranked[:limit]]
         slots = extract_slots(alone[0].topic, text) if alone[0].kind == "data" else {}
-        return MatchResult(best=alone[0], alternatives=alone, confident=sure, slots=slots)
+        return MatchResult(best=alone[0], alternatives=alone, confident=sure, slots=slots, opinion=opinion)
     # a safety question that ties the best content topic gets the safe answer ("nên gạch ông X không":
     # how to mark 3.0, recommendation 3.0): a neutral refusal is never a wrong fact, a content answer would be
     top = ranked[0][1]
@@ -486,7 +488,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
-    return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots)
+    return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots, opinion=opinion)
 
 
 def _second_opinion(
@@ -498,7 +500,8 @@ def _second_opinion(
     - the classifier is very sure of a topic the keywords also found (lower down): that topic leads; one they did
       not find leads too, sure only with the margin the classifier needs to answer alone;
     - the keywords are sure but the classifier is very sure of another topic and ranks theirs far behind: unsure,
-      and the classifier's topic joins the buttons (a wrong answer becomes a choice).
+      and the classifier's topic joins the buttons (a wrong answer becomes a choice) — or leads, when the keywords
+      found it too and the classifier is sure enough to answer alone.
     """
     best, score = ranked[0]
     top, margin = opinion.top, opinion.margin
@@ -509,7 +512,9 @@ def _second_opinion(
         return ranked, confident or sure
     if confident:
         if margin >= VETO_MARGIN and opinion.gap(best) >= VETO_GAP:
-            return _lead(ranked, top, score), False
+            # overruled: a choice, or the classifier's topic when it is sure enough to answer alone and the keywords
+            # found it too ("thuê nhà ở Bằng Lũng … có được bầu ở đây": temporary residence, not "not on the list")
+            return _lead(ranked, top, score), margin >= ALONE_MARGIN and dict(ranked).get(top, 0.0) > 0
         return ranked, confident
     if margin >= LEAD_MARGIN:
         return _lead(ranked, top, score), dict(ranked).get(top, 0.0) > 0 or margin >= ALONE_MARGIN

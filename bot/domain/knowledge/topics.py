@@ -1587,6 +1587,8 @@ TOPICS: tuple[Topic, ...] = (
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
+            # paying per ballot ("trả 200k mỗi phiếu"), ballots printed with the stamp ("mẫu phiếu có sẵn dấu để in")
+            ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
             ("sửa biên bản|sửa số liệu|không bị phát hiện|qua mặt|lách luật|trót lọt|mà không ai biết", 4.0),
             ("mượn thẻ|dùng thẻ của người khác|thẻ cử tri của người khác|giả danh|giả làm", 4.0),
             ("buy votes|buy vote|sell my vote|sell votes|vote twice|vote more than once|vote two times", 4.5),
