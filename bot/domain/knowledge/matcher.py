@@ -47,6 +47,8 @@ VETO_MARGIN = 2.0
 VETO_GAP = 3.0
 #: a topic no keyword found: the classifier's topic is answered only with this margin, else offered as buttons
 ALONE_MARGIN = 4.0
+#: a clear reading of the classifier for the router (a vague message, or another question than a place's)
+CLEAR_MARGIN = 2.0
 #: the score shown for a topic only the classifier found (below every keyword threshold)
 CLASSIFIER_ONLY_SCORE = 0.5
 LONG_TEXT = 180
@@ -82,6 +84,23 @@ class MatchResult:
     @property
     def topic_id(self) -> str | None:
         return self.best.id if self.best else None
+
+    @property
+    def clearly_vague(self) -> bool:
+        """The classifier clearly reads the message as too vague to answer."""
+        return self.opinion.top == VAGUE and self.opinion.margin >= CLEAR_MARGIN
+
+    def clearly_asks_other_than(self, topic_id: str) -> bool:
+        """The classifier clearly reads the message as another rules or data question than ``topic_id``."""
+        from bot.domain.knowledge.topics import BY_ID
+
+        top = self.opinion.top
+        return (
+            top in BY_ID
+            and top != topic_id
+            and BY_ID[top].kind in ("info", "data")
+            and self.opinion.margin >= CLEAR_MARGIN
+        )
 
 
 # --------------------------------------------------------------------------------------------- compiled data
@@ -510,23 +529,24 @@ def _second_opinion(
     if top == best:
         sure = margin >= LEAD_MARGIN or (margin >= AGREE_MARGIN and score >= AGREE_SCORE)
         return ranked, confident or sure
+    found = any(t == top for t, _s in ranked)  # the keywords found the classifier's topic too (lower down)
     if confident:
         if margin >= VETO_MARGIN and opinion.gap(best) >= VETO_GAP:
             # overruled: a choice, or the classifier's topic when it is sure enough to answer alone and the keywords
             # found it too ("thuê nhà ở Bằng Lũng … có được bầu ở đây": temporary residence, not "not on the list")
-            return _lead(ranked, top, score), margin >= ALONE_MARGIN and dict(ranked).get(top, 0.0) > 0
+            return _lead(ranked, top, score), found and margin >= ALONE_MARGIN
         return ranked, confident
     if margin >= LEAD_MARGIN:
-        return _lead(ranked, top, score), dict(ranked).get(top, 0.0) > 0 or margin >= ALONE_MARGIN
+        return _lead(ranked, top, score), found or margin >= ALONE_MARGIN
     return ranked, False
 
 
 def _opinion_alone(opinion: Opinion) -> tuple[list[tuple[str, float]], bool]:
     """When no keyword fired at all: the classifier's topics, sure only with a very clear margin."""
-    ranked = [(t, CLASSIFIER_ONLY_SCORE) for t, gap in opinion.ranking if t != VAGUE and -gap < LEAD_MARGIN]
-    if opinion.top == VAGUE or not ranked:
+    if opinion.top in (None, VAGUE):
         return [], False
-    return ranked, ranked[0][0] == opinion.top and opinion.margin >= ALONE_MARGIN
+    ranked = [(t, CLASSIFIER_ONLY_SCORE) for t, gap in opinion.ranking if t != VAGUE and -gap < LEAD_MARGIN]
+    return ranked, opinion.margin >= ALONE_MARGIN
 
 
 def _lead(ranked: list[tuple[str, float]], topic: str, score: float) -> list[tuple[str, float]]:

@@ -10,8 +10,8 @@ area ``home`` given by its area code), for the law edition ``edition`` (default:
 
 Line format: ``{"q", "expect" (topic id, or null for "too vague: must not answer with confidence"), "must"?,
 "must_not"?, "also"?, "lang"?, "home"?, "edition"?, "nfd"?, "cat"?, "split"?}``. ``also``: other topics whose
-answer gives the facts asked for just as well (a question that sits on the line between two topics). ``must`` strings must all appear in what the
-bot sent (texts and button labels, tags removed). Accuracy = answered with the right topic and facts / answerable;
+answer gives the facts asked for just as well (a question on the line between two topics). ``must`` strings must
+all appear in what the bot sent (texts and button labels, tags removed). Accuracy = answered with the right topic and facts / answerable;
 "confidently wrong" = answered as fact (not as buttons to choose from) but wrong, or a vague line answered.
 """
 

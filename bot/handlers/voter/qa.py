@@ -19,7 +19,6 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
-from bot.domain.knowledge.classifier import VAGUE
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
     candidate_list_request,
@@ -53,9 +52,8 @@ PERSON_QUESTION_WORDS = 5
 PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
 
 
-#: the classifier's margin above which a place named in an unsure message is not taken for "where do I vote"
-OTHER_QUESTION_MARGIN = 2.0
-#: ... in a message of more words than this (a short one is mostly the place: "kvbp so 4 nghia ta")
+#: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
+#: another question (a short message is mostly the place: "kvbp so 4 nghia ta")
 STORY_WORDS = 8
 
 #: data intents about a constituency: with a constituency number named they answer even when the matcher is unsure
@@ -237,7 +235,7 @@ async def route(t: Turn, text: str) -> Routed:
                 await cand.search_candidates(t, election, text, quiet=True)
                 return Routed("candidate", "candidates")
             if kind == "place":
-                if not res.confident and _vague(result):
+                if not res.confident and result.clearly_vague:
                     continue  # "ý tôi là chỗ đó đó": "chỗ đó" is near "Chợ Đồn", but no place is meant
                 if res.confident:
                     await where.open_entry(t, election, places, top.entry.key)
@@ -336,7 +334,9 @@ async def route(t: Turn, text: str) -> Routed:
         place.best is not None
         and not broad
         and constituency_number is None  # "đơn vị 3 ở Nghĩa Tá ...": a constituency, not the commune's areas
-        and not (n_words > STORY_WORDS and _asks_something_else(result))
+        # a story set in that place but about something else ("thuê nhà ở Bằng Lũng…", "con đi nghĩa vụ, hộ khẩu
+        # ở Nghĩa Tá…"): the topics are offered below instead of the place's polling areas
+        and not (n_words > STORY_WORDS and result.clearly_asks_other_than("where_to_vote"))
         and where.clear_in_sentence(text, place.best, place.confident)
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
@@ -345,30 +345,11 @@ async def route(t: Turn, text: str) -> Routed:
     if offer_topics(t, result):
         return Routed("unsure", best.id if best else None, confident=False)
     strong = [m for m in place.candidates if m.score >= 75]
-    if strong and not _vague(result):
+    if strong and not result.clearly_vague:
         where.offer_places(t, places, strong)
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
-
-
-def _asks_something_else(result: MatchResult) -> bool:
-    """Whether the classifier clearly reads the message as a question other than where to vote: then a place named
-    in it is where the story happens ("thuê nhà ở Bằng Lũng…", "con tôi đi nghĩa vụ, hộ khẩu ở Nghĩa Tá…"), and
-    the bot offers the topics instead of that place's polling areas."""
-    top = result.opinion.top
-    return (
-        top is not None
-        and top in BY_ID
-        and top != "where_to_vote"
-        and BY_ID[top].kind in ("info", "data")
-        and result.opinion.margin >= OTHER_QUESTION_MARGIN
-    )
-
-
-def _vague(result: MatchResult) -> bool:
-    """Whether the classifier clearly reads the message as too vague to answer."""
-    return result.opinion.top == VAGUE and result.opinion.margin >= OTHER_QUESTION_MARGIN
 
 
 def _safety_hint(result: MatchResult) -> bool:
