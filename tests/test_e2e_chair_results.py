@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from db.models import AuditLog, ConstituencyResult, Delivery, User
+from db.models import AuditLog, Candidate, ConstituencyResult, Delivery, User
 from tests.chair_helpers import C1_CHAIR, DISTRICT_CHAIR, PROVINCE_CHAIR, local, report, rows, setup, sheet, subscribe
 from tests.e2e import Driver, buttons, texts
 
@@ -64,6 +64,10 @@ async def test_review_partial_then_complete_publish_and_voters_ask(offline: Driv
     assert "Người trúng cử</b>: Nguyễn Văn An, Lường Văn Cường." in text
     assert "Cần bầu cử" not in text
 
+    # before publication a voter asking about that constituency hears that nothing is published yet
+    text = texts(await offline.say(802, "don vi so 1 hdnd huyen ai trung cu vay"))
+    assert "Đơn vị bầu cử số 1 chưa được công bố" in text and "phiếu (" not in text
+
     events = await offline.press(DISTRICT_CHAIR, "📢 Công bố")
     assert "gửi thông báo kết quả tới 3 cử tri" in texts(events)
     assert await rows(offline.services, ConstituencyResult) == []  # nothing before the confirmation
@@ -84,6 +88,9 @@ async def test_review_partial_then_complete_publish_and_voters_ask(offline: Driv
     assert "Nguyễn Văn An: 1.600 phiếu (62,99%)" in text and "HĐND huyện" in text
     text = texts(await offline.say(802, "/ketqua"))
     assert "chưa chọn khu vực bỏ phiếu" in text
+    # ... but a constituency named by number and level needs no saved area
+    text = texts(await offline.say(802, "don vi so 1 hdnd huyen ai trung cu vay"))
+    assert "Người trúng cử</b>: Nguyễn Văn An, Lường Văn Cường." in text
     # ... or in their own words, without diacritics
     text = texts(await offline.say(801, "cho hoi ket qua bau cu o don vi minh the nao"))
     assert "Nguyễn Văn An: 1.600 phiếu (62,99%)" in text and "trúng cử" in text
@@ -91,6 +98,22 @@ async def test_review_partial_then_complete_publish_and_voters_ask(offline: Driv
     # publishing again is refused without a reason; the review says it was published
     events = await _open_review(offline, DISTRICT_CHAIR)
     assert "Đã công bố lúc 21:00 23/5/2021 (lần 1)" in texts(events) and "📢 Công bố" not in buttons(events)
+
+
+async def test_a_voter_asks_whether_a_named_candidate_was_elected(offline: Driver) -> None:
+    world = await setup(offline.services, offline.emulator)
+    async with offline.services.sessionmaker() as s, s.begin():  # a name no other constituency has
+        await s.execute(update(Candidate).where(Candidate.code == "district-1-3").values(full_name="Đinh Thị Khánh"))
+    await offline.clock(local(21, 0))
+    text = texts(await offline.say(804, "Đinh Thị Khánh có trúng cử không"))
+    assert "nơi Đinh Thị Khánh ứng cử, chưa được công bố" in text and "/ketqua" in text
+    await _district_sheets(offline, world, areas=(0, 1, 2, 3))
+    await _open_review(offline, DISTRICT_CHAIR)
+    await offline.press(DISTRICT_CHAIR, "📢 Công bố")
+    await offline.press(DISTRICT_CHAIR, "✅ Xác nhận công bố")
+    # no saved polling area needed: the candidate's own constituency
+    text = texts(await offline.say(804, "dinh thi khanh co trung cu ko"))
+    assert "Kết quả bầu cử: HĐND huyện" in text and "✅ Đinh Thị Khánh: 1.320 phiếu (51,97%) — trúng cử" in text
 
 
 async def test_republish_needs_a_reason_and_supersedes(offline: Driver) -> None:

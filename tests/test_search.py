@@ -170,6 +170,25 @@ def test_duplicate_hamlet_with_commune(index: PlaceIndex, query: str, commune: s
     assert r.best.entry.kind == "hamlet" and r.best.entry.context[0] == commune
 
 
+def test_names_of_one_place_do_not_compete() -> None:
+    # two hamlets of one polling area named in one message: the same place, so no choice to offer; the same
+    # names in another commune's area still compete
+    ctx = (DISTRICT, PROVINCE)
+    idx = PlaceIndex(
+        [
+            PlaceEntry("commune:1", "Xã Bằng Lãng", "commune", ctx),
+            PlaceEntry("commune:2", "Xã Bản Thi", "commune", ctx),
+            PlaceEntry("area:1", "Nà Cà", "hamlet", ("Bằng Lãng", *ctx)),
+            PlaceEntry("area:1", "Nà Hon", "hamlet", ("Bằng Lãng", *ctx)),
+            PlaceEntry("area:2", "Nà Hon", "hamlet", ("Bản Thi", *ctx)),
+            PlaceEntry("area:3", "Nà Cà", "hamlet", ("Bản Thi", *ctx)),
+        ]
+    )
+    r = idx.resolve("tôi ở thôn Nà Cà xã Bằng Lãng, ông trưởng thôn Nà Hon cũng ra ứng cử")
+    assert r.confident and r.best is not None and r.best.entry.key == "area:1"
+    assert not idx.resolve("thôn Nà Cà với thôn Nà Hon").confident  # no commune: Bằng Lãng's or Bản Thi's
+
+
 def test_longer_name_wins_over_name_inside_it(index: PlaceIndex) -> None:
     r = index.resolve("na tiem tren")
     assert r.confident and r.best is not None and r.best.entry.name == "Na Tiềm Trên"

@@ -122,10 +122,41 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
         "ứng cử viên hđnd xã cần những giấy tờ gì",
         "hđnd xã có những ai",  # council members, no constituency or ballot named
         "khu vực bỏ phiếu số 2 hđnd xã có những ai",  # a polling area: its number is no constituency's
+        "ứng viên hđnd huyện nào giỏi hơn",
+        "nên bầu ứng cử viên nào ở đơn vị số 3",
+        "người số 3 trên phiếu có trúng cử không",  # a result, not a list
+        "tôi đứng thứ 5 trong danh sách cử tri à",  # the voter list, not a ballot position
     ],
 )
 def test_other_questions_are_not_list_requests(text):
     assert candidate_list_request(text) is None
+
+
+def test_a_story_may_say_nen_without_asking_an_opinion():
+    # "nên" meaning "so" in a story is no opinion question: the list is still asked for
+    text = (
+        "Nhà tôi ở thôn Cốc Lùng. Họp thôn có dán danh sách người ứng cử HĐND xã nhưng tôi đi làm nương nên không "
+        "xem được. Đơn vị mình có những ai ứng cử?"
+    )
+    ref = candidate_list_request(text)
+    assert ref is not None and ref.levels == {"commune"}
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "number", "position"),
+    [
+        ("người số 5 trên phiếu HĐND tỉnh đv 8 là ai", {"province"}, 8, 5),
+        ("nguoi thu ba tren phieu quoc hoi don vi 2 la ai", {"national"}, 2, 3),
+        ("stt 2 phiếu hđnd huyện đơn vị 1", {"district"}, 1, 2),
+        ("ông thứ 2 trong danh sách ứng cử hđnd xã đv 1 tên gì", {"commune"}, 1, 2),
+        ("Who is the third name on the National Assembly ballot in constituency 2?", {"national"}, 2, 3),
+        ("the 2nd candidate on the ballot", set(), None, 2),
+    ],
+)
+def test_a_ballot_position_is_a_list_request_with_its_position(text, levels, number, position):
+    ref = candidate_list_request(text)
+    assert ref is not None and (set(ref.levels), ref.number, ref.position) == (levels, number, position)
+    assert ref.specific
 
 
 @pytest.mark.parametrize(
@@ -228,12 +259,12 @@ ROUTER_MIN_ACCURACY = {
     "heldout7": 0.97,
     "heldout8": 0.9,
     "heldout9": 0.9,
-    "heldout10": 0.95,
+    "heldout10": 0.97,
     "heldout11": 0.95,
-    "heldout12": 0.93,
+    "heldout12": 0.96,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
-ROUTER_KNOWN_WRONG = {"heldout10": 3, "heldout11": 1, "heldout12": 4}
+ROUTER_KNOWN_WRONG: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module")
@@ -310,6 +341,61 @@ def test_router_person_and_broad_place_rules():
     _summary, outcomes = asyncio.run(run())
     assert [o.correct for o in outcomes] == [True, True, True], [(o.item.q, o.routed) for o in outcomes]
     assert outcomes[2].routed.kind != "place"
+
+
+def test_router_data_shapes():
+    """Data questions of shapes the router once misread: a ballot position (that candidate's card), whether a named
+    candidate was elected (their constituency's result, not the card), the voters of "my polling area" (the saved
+    one, not the whole election), a commune's constituency asked in English (not its polling areas), results by
+    constituency number; an off-topic subject with election-like words ("mấy giờ") is declined."""
+    import asyncio
+
+    from bot.handlers.voter.evaluate import Item, demo_services, evaluate
+
+    items = [
+        Item(q="người số 5 trên phiếu HĐND tỉnh đv 8 là ai", expect="candidates", must=["Nông Minh Thành", "Tiểu sử"]),
+        Item(
+            q="người số 9 trên phiếu HĐND tỉnh đv 8 là ai",
+            expect="candidates",
+            must=["chỉ có", "không có số thứ tự 9", "Nông Minh Thành"],
+        ),
+        Item(
+            q="ông Triệu Xuân Bình có trúng cử ko vậy",
+            expect="results",
+            must=["Đơn vị bầu cử số 2, nơi Triệu Xuân Bình ứng cử, chưa được công bố", "/ketqua"],
+        ),
+        Item(
+            q="Khu vực bỏ phiếu của tôi có bao nhiêu cử tri?",
+            expect="count_query",
+            must=["1.090"],
+            home="KV-BANGLUNG-01",
+        ),
+        Item(
+            q="Which district council constituency does Bản Thi commune belong to?",
+            expect="commune_constituency",
+            must=["Bản Thi"],
+            lang="en",
+        ),
+        Item(
+            q="đơn vị bầu cử số 1 hđnd huyện ai trúng cử rồi",
+            expect="results",
+            must=["HĐND huyện", "chưa được công bố"],
+        ),
+        Item(q="mai đá bóng mấy giờ", expect="off_topic"),
+    ]
+
+    async def run():  # type: ignore[no-untyped-def]
+        services, tmp = await demo_services()
+        try:
+            return await evaluate(services, items)
+        finally:
+            await services.engine.dispose()
+            tmp.cleanup()
+
+    _summary, outcomes = asyncio.run(run())
+    assert [o.correct for o in outcomes] == [True] * len(items), [
+        (o.item.q, o.routed, o.output[:300]) for o in outcomes if not o.correct
+    ]
 
 
 async def test_place_index_build_does_not_block_the_event_loop(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]

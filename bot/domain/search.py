@@ -539,10 +539,12 @@ class PlaceIndex:
         if not matches:
             return Resolution(best=None, candidates=[], confident=False)
         best = matches[0]
-        second = matches[1] if len(matches) > 1 else None
+        # names of the same place do not compete ("thôn Nà Cà … thôn Nà Hon": two hamlets of one polling area)
+        others = [m for m in matches[1:] if m.entry.key != best.entry.key]
+        second = others[0] if others else None
         confident = best.score >= CONFIDENT_SCORE and (
             second is None
             or best.score - second.score >= CONFIDENT_MARGIN
-            or (best.exact and not any(m.exact for m in matches[1:]) and best.score > second.score)
+            or (best.exact and not any(m.exact for m in others) and best.score > second.score)
         )
         return Resolution(best=best, candidates=matches[:limit], confident=confident)

@@ -32,7 +32,9 @@ _NAMES = re.compile(
 _NOT_A_LIST = re.compile(
     r"\b(tuoi|dieu kien|tieu chuan|ho so|tu ung cu"
     r"|muon ung cu|duoc ung cu|co the ung cu|quyen ung cu|ai duoc|trung cu|dac cu|thang cu|ket qua|won|win"
-    r"|winners?|elected|khi nao|bao gio|luc nao|when|nen|tot|gioi|best|better|should|so sanh|xep hang|tiep xuc"
+    r"|winners?|elected|khi nao|bao gio|luc nao|when|best|better|should|so sanh|xep hang|tiep xuc"
+    # an opinion asked ("nên bầu ai", "ai tốt hơn"), not "nên" meaning "so" in a story ("đi làm nương nên không xem")
+    r"|nen (bau|chon|gach|bo phieu|ung ho|tin|de|giu)|(nao|ai) (tot|gioi)|(tot|gioi) (nhat|hon|khong)"
     r"|van dong|gap cu tri|niem yet|cong bo|how old|requirements?|can i run|gach|hop le|so du|nhieu hon|it nhat"
     r"|toi thieu|toi da|ghe|seats?)\b"
 )
@@ -75,6 +77,21 @@ _MINE = re.compile(
     r"\b(cua toi|cua minh|cua em|cua e|cua anh|cua chi|cua tui|cho toi|cho em|cho e|cho minh|noi toi|noi minh"
     r"|o day|o nha toi)\b"
 )
+#: a position on the ballot ("người số 5 trên phiếu", "người thứ ba", "stt 2", "the third name on the ballot")
+_SPOKEN = {
+    "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_POSITION = re.compile(
+    r"\b(?:nguoi|ten|ong|ba|ung vien|ung cu vien|ucv|nguoi ung cu) (?:so thu tu|so|thu|stt) "
+    r"(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+    r"|\b(?:so thu tu|stt) (?:so )?(\d{1,2})\b"
+    r"|\b(?:so|thu) (\d{1,2}) (?:tren|trong) (?:phieu|la phieu|(?:danh sach|ds) (?:ung cu|nguoi ung cu|ung vien))\b"
+    r"|\b(?:number|no) (\d{1,2}) on the (?:ballot|list)\b"
+    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d ?(?:st|nd|rd|th)) "
+    r"(?:name|person|candidate)\b"
+)
 # English "my" only in an English sentence ("Yên Mỹ" folds to "yen my")
 _MINE_EN = re.compile(r"\b(my|mine|our)\b")
 _ENGLISH = re.compile(r"\b(who|what|the|for|in|show|list|are|is|of)\b")
@@ -82,11 +99,14 @@ _ENGLISH = re.compile(r"\b(who|what|the|for|in|show|list|are|is|of)\b")
 
 @dataclass(frozen=True)
 class ConstituencyRef:
-    """What a list request names: contest ``levels`` (none, one, or several = ambiguous), ``number``, ``mine``."""
+    """What a list request names: contest ``levels`` (none, one, or several = ambiguous), ``number``, ``mine``,
+    ``position``."""
 
     levels: frozenset[str] = frozenset()
     number: int | None = None
     mine: bool = False
+    #: a position on the ballot ("người số 5 trên phiếu"): that candidate, once the constituency is known
+    position: int | None = None
 
     @property
     def level(self) -> str | None:
@@ -95,8 +115,8 @@ class ConstituencyRef:
 
     @property
     def specific(self) -> bool:
-        """Whether it names a level or a number (more than "my candidates")."""
-        return bool(self.levels) or self.number is not None
+        """Whether it names a level, a number or a ballot position (more than "my candidates")."""
+        return bool(self.levels) or self.number is not None or self.position is not None
 
 
 def _levels(text: str, tokens: tuple[str, ...], accented: tuple[str, ...]) -> frozenset[str]:
@@ -126,7 +146,19 @@ def parse_constituency_ref(text: str) -> ConstituencyRef:
         levels=_levels(joined, prep.tokens, prep.accented),
         number=int(m.group(1)) if m else None,
         mine=bool(_MINE.search(joined) or (_MINE_EN.search(joined) and _ENGLISH.search(joined))),
+        position=ballot_position(joined),
     )
+
+
+def ballot_position(joined: str) -> int | None:
+    """The ballot position named in prepared text ("nguoi so 5 tren phieu" -> 5), else None."""
+    m = _POSITION.search(joined)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    digits = re.match(r"\d+", word)
+    value = _SPOKEN.get(word) or (int(digits.group()) if digits else 0)
+    return value if value >= 1 else None
 
 
 def candidate_list_request(text: str) -> ConstituencyRef | None:
@@ -137,6 +169,8 @@ def candidate_list_request(text: str) -> ConstituencyRef | None:
     if _COUNT.search(joined) and not _NAMES.search(joined):
         return None  # "có bao nhiêu người ứng cử": a count
     ref = parse_constituency_ref(text)
+    if ref.position is not None:
+        return ref  # "người số 5 trên phiếu HĐND tỉnh đơn vị 8 là ai"
     if _CANDIDATE.search(joined):
         # "ứng viên hđnd tỉnh của tôi" asks for a list without a "who" word
         if _LIST.search(joined) or ref.mine:

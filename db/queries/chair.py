@@ -426,13 +426,28 @@ async def published_for_area(
     session: AsyncSession, area_id: int
 ) -> list[tuple[Constituency, Contest, ConstituencyResult]]:
     """The published results of the constituencies a polling area votes in, by ballot order."""
+    return await _published(
+        session,
+        Constituency.id.in_(
+            select(AreaConstituency.constituency_id).where(AreaConstituency.polling_area_id == area_id)
+        ),
+    )
+
+
+async def published_for_constituencies(
+    session: AsyncSession, constituency_ids: list[int]
+) -> list[tuple[Constituency, Contest, ConstituencyResult]]:
+    """The published results of these constituencies (each its latest version), by ballot order."""
+    return await _published(session, Constituency.id.in_(constituency_ids))
+
+
+async def _published(session: AsyncSession, which: Any) -> list[tuple[Constituency, Contest, ConstituencyResult]]:
     rows = await session.execute(
         select(Constituency, Contest, ConstituencyResult)
-        .join(AreaConstituency, AreaConstituency.constituency_id == Constituency.id)
         .join(Contest, Contest.id == Constituency.contest_id)
         .join(ConstituencyResult, ConstituencyResult.constituency_id == Constituency.id)
-        .where(AreaConstituency.polling_area_id == area_id, ConstituencyResult.status == "published")
-        .order_by(Contest.ballot_order, Contest.id, ConstituencyResult.version.desc())
+        .where(which, ConstituencyResult.status == "published")
+        .order_by(Contest.ballot_order, Contest.id, Constituency.number, ConstituencyResult.version.desc())
     )
     seen: set[int] = set()
     found = []

@@ -51,7 +51,7 @@ ALONE_MARGIN = 4.0
 CLEAR_MARGIN = 2.0
 #: the score shown for a topic only the classifier found (below every keyword threshold)
 CLASSIFIER_ONLY_SCORE = 0.5
-LONG_TEXT = 180
+LONG_TEXT = 150
 MAX_CHARS = 1000
 
 _SOFT_KINDS = {"meta"}
@@ -406,10 +406,17 @@ def _adjust(scores: dict[str, float]) -> dict[str, float]:
         default=0.0,
     )
     if content >= CONTENT_PRESENT:
+        # an off-topic subject named more strongly than any election question ("mai đá bóng mấy giờ": football 3.0,
+        # "mấy giờ" 2.5) stays: the question words belong to that subject
         scores = {
-            tid: (s * 0.4 if (BY_ID[tid].kind in _SOFT_KINDS or tid in _SOFT_IDS) else s) for tid, s in scores.items()
+            tid: (s * 0.4 if (BY_ID[tid].kind in _SOFT_KINDS or tid in _SOFT_IDS) and _damped(tid, s, content) else s)
+            for tid, s in scores.items()
         }
     return scores
+
+
+def _damped(topic_id: str, score: float, content: float) -> bool:
+    return topic_id != "off_topic" or content >= score
 
 
 _SENTENCE = re.compile(r"(?<=[.!?\n;])\s+|\n+")

@@ -507,6 +507,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("dưới 12 tháng|12 tháng|mấy tháng|month", 2.0),
             ("bầu những cấp|bầu cấp nào|được bầu những cấp", 1.0),
+            # old home or new one: the question of someone who moved
+            (
+                "xã cũ hay xã mới|nơi cũ hay nơi mới|chỗ cũ hay chỗ mới|nhà cũ hay nhà mới|phường cũ hay phường mới|"
+                "quê cũ hay|old address or|old or new address",
+                3.0,
+            ),
         ),
         examples=(
             "Tôi tạm trú ở Hà Nội thì được bầu những cấp nào?",
@@ -1684,6 +1690,11 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("thời tiết|dự báo|trời nắng|nhiệt độ|weather|forecast|temperature", 3.0),
+            (
+                "con mèo|mèo|con chó|chó mèo|thú cưng|thú y|bác sĩ thú y|con gà bị|con lợn bị|con trâu bị|con bò bị|"
+                "pet|dog|puppy|kitten|vet",
+                3.0,
+            ),
             ("bóng đá|đá bóng|trận đấu|tỷ số|world cup|euro|ngoại hạng|football|soccer|match|score", 3.0),
             ("giải toán|bài toán|môn toán|làm toán|phương trình|tích phân|đạo hàm|math|maths|equation|calculate", 3.0),
             ("lập trình|viết code|code|python|javascript|java|html|programming|function|bug|regex", 3.0),
@@ -1867,6 +1878,12 @@ TOPICS: tuple[Topic, ...] = (
                 "xem kết quả|tra kết quả|tra cứu kết quả|kết quả+có chưa|kết quả+đã có|kết quả+chưa có|kết quả+ra chưa|"
                 "see the result|check the result|result+out|result+available",
                 2.0,
+            ),
+            # whether they are out yet (not when they will be): the published results, or the rules while none are
+            (
+                "kết quả+công bố chưa|kết quả+đã công bố|đã công bố+kết quả|kết quả+công bố rồi|"
+                "been published|published yet|been announced|announced yet|out yet",
+                3.0,
             ),
         ),
         examples=(

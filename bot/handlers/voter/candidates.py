@@ -180,6 +180,12 @@ async def answer_list_request(t: Turn, election: Election, ref: ConstituencyRef,
         t.reply(t._("Không tìm thấy đơn vị bầu cử này trong dữ liệu. Bạn kiểm tra lại cấp và số đơn vị nhé."))
         return "answer"
     if outcome == "show":
+        if (
+            ref.position is not None
+            and len(found) == 1
+            and await _show_position(t, election, found[0].id, ref.position)
+        ):
+            return "answer"
         for o in found:
             await show_constituency(t, election, o.id)
         return "answer"
@@ -189,6 +195,21 @@ async def answer_list_request(t: Turn, election: Election, ref: ConstituencyRef,
         rows.append([Button(f"{contest_label(t, c)} · {k.name}"[:60], encode("vcons", k.id))])
     t.reply(t._("Bạn muốn xem người ứng cử của đơn vị bầu cử nào?"), rows)
     return "choices"
+
+
+async def _show_position(t: Turn, election: Election, constituency_id: int, position: int) -> bool:
+    """The candidate at ``position`` on one constituency's ballot (their card); a position past the end of the
+    ballot says how many names it has, then the list follows (False)."""
+    people = await q.candidates_of(t.session, constituency_id)
+    at = [c for c in people if c.ballot_order == position]
+    if at:
+        return await show_candidate(t, election, at[0].id)
+    t.reply(
+        t._("Phiếu bầu này chỉ có {n} người ứng cử, không có số thứ tự {position}.").format(
+            n=t.tr.number(len(people)), position=position
+        )
+    )
+    return False
 
 
 def _options(pool: list[tuple[Constituency, Contest]]) -> list[Option]:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from bot.callbacks import encode
-from bot.domain.text import fold
+from bot.domain.text import fold, prepare
 from bot.domain.voter_constituency import ConstituencyRef, parse_constituency_ref, without_number
 from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
@@ -22,6 +22,14 @@ _WORD_LEVEL = (
     (re.compile(r"\b(huyen|quan|thi xa|district)\b"), 2),
     (re.compile(r"\b(tinh|province)\b"), 1),
 )
+
+#: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv của mình", "my polling station")
+_MY_AREA = re.compile(
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua )?(toi|minh|em|tui|tao)\b"
+    r"|\b(my|our) (polling (area|station|place)|voting place)\b"
+)
+#: counting polling areas ("có mấy khu vực bỏ phiếu"): a unit's question, not one area's
+_AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")
 
 
 def _plural_units(t: Turn, level: str, n: int) -> str:
@@ -92,6 +100,10 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
         _offer_units(t, found, "vcount")
         return "choices"
     else:
+        folded = " ".join(prepare(text).tokens)
+        if t.user.home_area_id and _MY_AREA.search(folded) and not _AREAS_COUNTED.search(folded):
+            await show_area_counts(t, election, t.user.home_area_id)
+            return "answer"
         unit = await _home_unit(t, election, places, text)
     await show_counts(t, election, unit.id if unit else None)
     return "answer"

@@ -19,29 +19,35 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
+from bot.domain.knowledge.matcher import CONFIDENT_SCORE
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
+    Option,
     candidate_list_request,
     explicit_constituency_number,
+    narrow,
     parse_constituency_ref,
     without_number,
 )
 from bot.handlers.start import button_handler
 from bot.handlers.voter import candidates as cand
 from bot.handlers.voter import data, where
-from bot.handlers.voter.common import election_or_reply, facts_of, with_note
+from bot.handlers.voter.common import contest_label, election_or_reply, facts_of, with_note
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
-from bot.turn import Button, Turn, open_turn
-from db.models import Election
+from bot.turn import Button, Turn, esc, open_turn
+from db.models import Candidate, Constituency, Contest, Election
 from db.queries import voter as q
-from db.queries.chair import published_for_area
+from db.queries.chair import published_for_area, published_for_constituencies
 
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 
 #: a question about where (with a hamlet named exactly, it is where that hamlet votes)
 _WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|where) ")
+
+#: being elected ("có trúng cử không", "was she elected")
+_ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
 
 #: rules topics about voting somewhere else than home
 AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "returning_citizens"))
@@ -55,6 +61,10 @@ PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_c
 #: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
 #: another question (a short message is mostly the place: "kvbp so 4 nghia ta")
 STORY_WORDS = 8
+
+#: data intents about which constituency a place belongs to, or what a constituency covers: with a commune or
+#: hamlet named and no constituency number, the question is the first
+BELONGS_TOPICS = frozenset(("commune_constituency", "constituency_coverage"))
 
 #: data intents about a constituency: with a constituency number named they answer even when the matcher is unsure
 CONSTITUENCY_TOPICS = frozenset(("constituency_coverage", "count_query"))
@@ -152,14 +162,68 @@ async def _belongs(t: Turn, election: Election, text: str, slots: dict[str, Any]
 
 
 async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
+    targets = await _result_targets(t, election, text)
+    if targets:
+        return await _constituency_results(t, election, targets)
     if t.user.home_area_id and await published_for_area(t.session, t.user.home_area_id):
         from bot.handlers.chair.results import show_voter_results
 
         await show_voter_results(t)  # the published results of the saved polling area's constituencies
         return "answer"
-    body = render(BY_ID["results_announcement"], t.tr, facts_of(election))
-    t.reply(body + "\n\n" + t._("Khi kết quả được công bố, bạn có thể xem bằng lệnh /ketqua."))
+    _not_yet(t, election, None)
     return "answer"
+
+
+async def _result_targets(t: Turn, election: Election, text: str) -> list[tuple[Constituency, Contest]]:
+    """The one constituency a results question names by number and level ("đơn vị số 1 HĐND huyện ai trúng cử"),
+    else none (the saved polling area's, or the rules)."""
+    ref = parse_constituency_ref(text) if text else None
+    if ref is None or ref.number is None:
+        return []
+    pool = await q.constituencies_numbered(t.session, election.id, ref.number)
+    found = narrow([Option(k.id, c.level, k.number) for k, c in pool], ref)
+    if len(found) != 1 or (ref.level is None and len(pool) > 1):
+        return []
+    return [(k, c) for k, c in pool if k.id == found[0].id]
+
+
+async def _constituency_results(
+    t: Turn, election: Election, targets: list[tuple[Constituency, Contest]], who: Candidate | None = None
+) -> str:
+    from bot.handlers.chair.results import result_text
+
+    published = await published_for_constituencies(t.session, [k.id for k, _c in targets])
+    if published:
+        t.reply("\n\n".join(result_text(t.tr, k, c, dict(r.data)) for k, c, r in published))
+        return "answer"
+    k, c = targets[0]
+    if who is not None:
+        line = t._("Kết quả của {contest} — {constituency}, nơi {name} ứng cử, chưa được công bố.").format(
+            contest=contest_label(t, c), constituency=esc(k.name), name=esc(who.full_name)
+        )
+    else:
+        line = t._("Kết quả của {contest} — {constituency} chưa được công bố.").format(
+            contest=contest_label(t, c), constituency=esc(k.name)
+        )
+    _not_yet(t, election, line)
+    return "answer"
+
+
+def _not_yet(t: Turn, election: Election, line: str | None) -> None:
+    """Nothing published that answers the question: when it will be (the rules), and where to look then."""
+    body = render(BY_ID["results_announcement"], t.tr, facts_of(election))
+    parts = [line, body] if line else [body]
+    t.reply("\n\n".join(parts) + "\n\n" + t._("Khi kết quả được công bố, bạn có thể xem bằng lệnh /ketqua."))
+
+
+async def _candidate_result(t: Turn, election: Election, candidate_key: str) -> str:
+    """Whether a candidate named in full was elected: their constituency's published result, else not yet."""
+    who = await q.election_candidate(t.session, election.id, int(candidate_key.split(":")[1]))
+    found = await q.election_constituency(t.session, election.id, who.constituency_id) if who else None
+    if who is None or found is None:
+        _not_yet(t, election, None)
+        return "answer"
+    return await _constituency_results(t, election, [found], who)
 
 
 async def _reminders(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
@@ -270,6 +334,36 @@ async def route(t: Turn, text: str) -> Routed:
     ):
         outcome = await DATA[best.id](t, election, text, result.slots)
         return Routed("choices" if outcome == "choices" else "data", best.id, detail={"outcome": outcome})
+    # whether a candidate named in full was elected ("ông Triệu Xuân Bình có trúng cử không"): their constituency's
+    # result, not their card (and never the rule of how winners are decided)
+    if (
+        not safety
+        and person.confident
+        and person.best is not None
+        and person.best.score >= 80
+        and _asks_result(result, text)
+    ):
+        outcome = await _candidate_result(t, election, person.best.entry.key)
+        return Routed("data", "results", detail={"outcome": outcome})
+    # a commune or hamlet named in a question about constituencies, with no constituency number ("Which district
+    # council constituency does Bản Thi commune belong to?"): which constituencies it belongs to, even when the
+    # matcher hesitates between that and a constituency's coverage (which needs a constituency named)
+    if (
+        not safety
+        and constituency_number is None
+        and best is not None
+        and best.id in BELONGS_TOPICS
+        and not result.confident  # a sure answer (either of the two) is given below
+        and best.score >= CONFIDENT_SCORE
+        and not _safety_hint(result)
+        and place.best is not None
+        and place.best.entry.kind in ("commune", "hamlet", "area")
+        and where.clear_in_sentence(text, place.best, place.confident)
+    ):
+        outcome = await DATA["commune_constituency"](t, election, text, {})
+        return Routed(
+            "choices" if outcome == "choices" else "data", "commune_constituency", detail={"outcome": outcome}
+        )
     # a short question about a candidate named in full ("Lèo Thị Liên sinh năm nào") is about that person, even
     # when its words also fit a rules topic (birth year ~ eligibility)
     top_person = person.best
@@ -350,6 +444,17 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
+
+
+def _asks_result(result: MatchResult, text: str) -> bool:
+    """Whether a message that names a candidate asks for a result (whether they were elected): the keywords say so,
+    or it speaks of being elected with no figure in it ("được 60% thì có trúng cử không" asks the rule)."""
+    best = result.best
+    if best is None or any(a.kind == "safety" for a in result.alternatives):
+        return False
+    if best.id == "results":
+        return True
+    return bool(_ELECTED.search(f" {prepare(text).text} ")) and not any(ch.isdigit() for ch in text)
 
 
 def _safety_hint(result: MatchResult) -> bool:
