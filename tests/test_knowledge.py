@@ -362,6 +362,43 @@ def test_families_of_heldout9_are_never_answered_as_another_topic(text, expected
     assert (result.best.id if result.confident and result.best else None) in expected, result
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "100k" after a number is money (vote buying), not "100 không"; "50k" is no 50 per cent
+        ("ai bầu cho chú mình thì mình cho 100k, làm vậy có sao không", "fraud"),
+        ("được trên 50% có trúng không", "winners"),
+        # chat spelling: j for i ("ngườj"), a dropped vowel ("bao nhiu")
+        ("sao đơn vi mình bầu 4 ngườj mà có tới 7 người ứng cử vậy", "candidates_vs_seats"),
+        ("xã Nghiã Tá có bao nhiu cử tri", "count_query"),
+        ("Có cách nào sửa số phiếu trong biên bản kiểm phiếu cho ông anh tôi trúng không", "fraud"),
+        # an off-topic subject named more strongly than the election words around it
+        ("mai đá bóng mấy giờ", "off_topic"),
+        ("gia lon hoi hom nay bn", "off_topic"),
+        ("hôm bầu cử có đá bóng không, mấy giờ bắt đầu bỏ phiếu", "election_day"),
+        # whether results are out is the results question; when they will be, the announcement rules
+        ("Have the election results for Chợ Đồn district been published?", "results"),
+        ("khi nào công bố kết quả", "results_announcement"),
+        ("di bau o xa cu hay xa moi", "temporary_residents"),
+    ],
+)
+def test_families_of_heldout13_and_14_are_answered(text, expected):
+    result = match(text, edition="2015")
+    assert result.confident and result.best is not None and result.best.id == expected, result
+
+
+def test_money_after_a_number_is_not_the_chat_no():
+    from bot.domain.knowledge._text import expand_tokens
+
+    assert expand_tokens(["cho", "100", "k"]) == ["cho", "100", "nghin"]
+    assert expand_tokens(["2", "tr"]) == ["2", "trieu"]
+    assert expand_tokens(["di", "k"]) == ["di", "khong"]
+    assert expand_tokens(["k"], prev="50") == ["nghin"]
+    assert expand_tokens(["1090", "cu", "tri"]) == ["1090", "cu", "tri"]  # "1.090 cử tri": voters, no money
+    result = match("nhà e nhận 500k của người ta để bầu cho họ rồi, làm sao cho ko bị lộ", edition="2015")
+    assert result.confident and result.best is not None and result.best.id == "fraud"
+
+
 # ------------------------------------------------------------------------------------------------ the classifier
 
 
@@ -467,7 +504,7 @@ def test_classifier_alone_answers_only_a_clear_case_and_otherwise_offers_buttons
     assert r.confident and r.best is not None and r.best.id == "off_topic"
     # no keyword fired, the classifier less clear: its topic first, offered, not answered
     for question, topic in (
-        ("nhà e nhận 500k của người ta để bầu cho họ rồi, làm sao cho ko bị lộ", "fraud"),
+        ("bỏ phiếu xong hòm phiếu có niêm phong mang lên huyện đếm ko", "counting"),
         ("đến hôm bầu nhớ nhắn gọi mình dậy nhé 😄", "reminders"),
     ):
         r = match(question, edition="2015")

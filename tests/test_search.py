@@ -130,6 +130,12 @@ def test_typos(index: PlaceIndex, query: str) -> None:
     assert r.confident
 
 
+def test_chat_j_for_i(index: PlaceIndex) -> None:
+    r = index.resolve("nà tjềm, xã đại sảo")
+    assert r.confident and r.best is not None and r.best.exact
+    assert (r.best.entry.name, r.best.entry.context[0]) == ("Nà Tiềm", "Đại Sảo")
+
+
 def test_typo_is_not_exact(index: PlaceIndex) -> None:
     best = index.search("khuoi tak")[0]
     assert not best.exact and best.score < index.search("khuoi tac")[0].score

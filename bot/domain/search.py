@@ -274,6 +274,8 @@ class PlaceIndex:
         accented: list[str] = []
         for tok, acc in zip(prep.tokens, prep.accented, strict=True):
             tok = _num(tok)
+            if "j" in tok and len(tok) >= 2 and tok.replace("j", "i") in self._unigrams:
+                tok = acc = tok.replace("j", "i")  # chat spelling, j for i ("Bản Thj"); no name has a j
             if len(tok) >= 4 and tok.isalpha() and not self._variants(tok):
                 splits = [
                     (tok[:k], tok[k:])

@@ -32,6 +32,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bnh": "bao nhieu",
     "bnhieu": "bao nhieu",
     "baonhieu": "bao nhieu",
+    "nhiu": "nhieu",  # "bao nhiu": a dropped vowel, common enough to spell out
     "ntn": "nhu the nao",
     "bh": "bao gio",
     "bjo": "bao gio",
@@ -109,9 +110,18 @@ def fold_split(text: str) -> str:
     return _DIGIT_ALPHA.sub(" ", fold(text))
 
 
-def expand_tokens(tokens: list[str]) -> list[str]:
+#: after a number, a unit of money, not the chat abbreviation ("100k" is 100 nghìn, not "100 không")
+_AFTER_NUMBER = {"k": "nghin", "tr": "trieu"}
+
+
+def expand_tokens(tokens: list[str], prev: str | None = None) -> list[str]:
+    """Abbreviations spelled out (``prev``: the token before the first one, for "100k")."""
     out: list[str] = []
     for tok in tokens:
+        before = out[-1] if out else prev
+        if tok in _AFTER_NUMBER and before is not None and before.isdigit():
+            out.append(_AFTER_NUMBER[tok])
+            continue
         exp = ABBREVIATIONS.get(tok)
         if exp is not None:
             out.extend(exp.split())

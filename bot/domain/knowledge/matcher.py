@@ -228,6 +228,8 @@ def _correct(token: str) -> str:
     collapsed = _REPEATS.sub(r"\1", token)
     if collapsed in vocab:
         return collapsed
+    if "j" in token and token.replace("j", "i") in vocab:
+        return token.replace("j", "i")  # chat spelling: "ngườj", "đj" (j for i)
     if len(token) < 4 or (len(token) == 4 and is_syllable(token)):
         return token  # one letter off a 4-letter word is a quarter of it: a well-formed syllable is a real word
     found = process.extractOne(token, vocab, scorer=fuzz.ratio, score_cutoff=88.0 if len(token) == 4 else 82.0)
@@ -279,7 +281,7 @@ def _tokens_accented(text: str) -> tuple[list[str], list[str | None]]:
     toks: list[str] = []
     accs: list[str | None] = []
     for raw, acc in zip(folded, typed, strict=True):
-        expanded = expand_tokens([raw])
+        expanded = expand_tokens([raw], prev=toks[-1] if toks else None)
         if len(expanded) != 1:
             toks.extend(expanded)
             accs.extend([None] * len(expanded))

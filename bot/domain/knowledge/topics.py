@@ -969,6 +969,7 @@ TOPICS: tuple[Topic, ...] = (
             ("là trúng|được trúng|tính là trúng|trúng không|trúng ko", 2.0),
             ("trúng cử|đắc cử|thắng cử|được bầu làm|elected|win|winner", 2.0),
             ("hơn một nửa|quá bán|quá nửa|một nửa|50|phần trăm|bao nhiêu phần trăm|majority|half|percent", 2.5),
+            ("nghìn|triệu|tiền|money", -3.0),  # "50k" is money, not 50 per cent
             ("bằng phiếu|hòa phiếu|ngang phiếu|bằng nhau|tie|same number of votes|nhiều tuổi hơn", 3.0),
             ("cách tính|tính thế nào|xác định|điều kiện|như thế nào|thế nào|how|decided|determined", 1.5),
             ("cần bao nhiêu phiếu|bao nhiêu phiếu thì|how many votes", 2.5),
@@ -1348,6 +1349,8 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             # "phiếu có 5 người mà chỉ được bầu 3": more names than seats
             ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", 4.0),
+            # "bầu 4 người mà có tới 7 người ứng cử": the same, seen from the seats
+            ("người mà có tới|người mà tới|người mà lại có|người mà những", 4.0),
             (
                 "ít nhất mấy|ít nhất bao nhiêu người|tối thiểu mấy|phải có ít nhất|at least how many|how many candidates at least",
                 3.0,
@@ -1595,7 +1598,11 @@ TOPICS: tuple[Topic, ...] = (
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
             # paying per ballot ("trả 200k mỗi phiếu"), ballots printed with the stamp ("mẫu phiếu có sẵn dấu để in")
             ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
-            ("sửa biên bản|sửa số liệu|không bị phát hiện|qua mặt|lách luật|trót lọt|mà không ai biết", 4.0),
+            (
+                "sửa biên bản|sửa số liệu|sửa số phiếu|sửa lại số phiếu|không bị phát hiện|qua mặt|lách luật|trót lọt|"
+                "mà không ai biết",
+                4.0,
+            ),
             ("mượn thẻ|dùng thẻ của người khác|thẻ cử tri của người khác|giả danh|giả làm", 4.0),
             ("buy votes|buy vote|sell my vote|sell votes|vote twice|vote more than once|vote two times", 4.5),
             ("fake ballot|forge|rig|rigging|fraud|ballot stuffing|stuff the ballot|without getting caught", 4.5),
@@ -1699,6 +1706,7 @@ TOPICS: tuple[Topic, ...] = (
             ("giải toán|bài toán|môn toán|làm toán|phương trình|tích phân|đạo hàm|math|maths|equation|calculate", 3.0),
             ("lập trình|viết code|code|python|javascript|java|html|programming|function|bug|regex", 3.0),
             ("nấu ăn|món ăn|công thức|recipe|giá vàng|chứng khoán|bitcoin|crypto|xổ số|lô đề|lottery", 3.0),
+            ("giá lợn|lợn hơi|giá heo|giá gà|giá xăng|giá lúa|giá gạo|giá ngô|giá phân|giá cả thị trường", 3.0),
             ("bài hát|ca sĩ|phim|movie|game|truyện cười|kể chuyện|joke|bài thơ|làm thơ|poem|người yêu|tình yêu", 3.0),
         ),
         examples=("Thời tiết hôm nay thế nào?", "Tối nay Việt Nam đá bóng với ai", "Write me a python script"),

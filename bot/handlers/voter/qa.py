@@ -421,8 +421,12 @@ async def route(t: Turn, text: str) -> Routed:
     broad = (
         place.best is not None
         and place.best.entry.kind in ("district", "province")
-        and where.in_sentence(text, place.best)
         and not (best is not None and best.id == "where_to_vote")
+        and (
+            where.in_sentence(text, place.best)
+            # a near name with other words ("cho do xa ko": "chỗ đó xa không", not "Chợ Đồn")
+            or (not place.best.exact and n_words > len(place.best.entry.name.split()))
+        )
     )
     if (
         place.best is not None
