@@ -130,6 +130,19 @@ def test_typos(index: PlaceIndex, query: str) -> None:
     assert r.confident
 
 
+def test_other_diacritics_are_no_exact_hit(index: PlaceIndex) -> None:
+    # "người ta bàn tán": the words of the hamlet Bản Tàn, typed with other diacritics — at best a near name
+    gossip = index.search("mấy hôm nay người ta bàn tán nhiều lắm")
+    assert gossip and gossip[0].entry.name == "Bản Tàn" and not gossip[0].exact
+    assert index.search("thôn Bản Tàn xã Đồng Lạc")[0].exact
+    assert index.search("thon ban tan xa dong lac")[0].exact  # no diacritics typed: nothing disagrees
+
+
+def test_street_group_in_english(index: PlaceIndex) -> None:
+    r = index.resolve("where do I vote, street group 5 in Bang Lung town")
+    assert r.confident and r.best is not None and r.best.entry.name == "Tổ dân phố 5"
+
+
 def test_chat_j_for_i(index: PlaceIndex) -> None:
     r = index.resolve("nà tjềm, xã đại sảo")
     assert r.confident and r.best is not None and r.best.exact

@@ -275,7 +275,7 @@ class PlaceIndex:
         for tok, acc in zip(prep.tokens, prep.accented, strict=True):
             tok = _num(tok)
             if "j" in tok and len(tok) >= 2 and tok.replace("j", "i") in self._unigrams:
-                tok = acc = tok.replace("j", "i")  # chat spelling, j for i ("Bản Thj"); no name has a j
+                tok, acc = tok.replace("j", "i"), acc.replace("j", "i")  # chat spelling ("Bản Thj"); no name has a j
             if len(tok) >= 4 and tok.isalpha() and not self._variants(tok):
                 splits = [
                     (tok[:k], tok[k:])
@@ -289,7 +289,7 @@ class PlaceIndex:
                     continue
             folded.append(tok)
             accented.append(acc if not tok.isdigit() else tok)
-        return folded, accented
+        return _english_words(folded, accented)
 
     def _context_hits(self, q: list[str]) -> dict[int, list[tuple[int, int, int]]]:
         hits: dict[int, list[tuple[int, int, int]]] = {}
@@ -332,6 +332,7 @@ class PlaceIndex:
         plus = minus = 0
         typo_cost = 0.0
         exact = True
+        other_marks = False
         first = last = -1
         for k, c in enumerate(core):
             qi = start + k
@@ -346,6 +347,7 @@ class PlaceIndex:
                         plus += 1
                     else:
                         minus += 1
+                        other_marks = other_marks or acc[qi] != t  # this word typed with other diacritics
             else:
                 exact = False
                 sim = variants[qi].get(c, 0.0)
@@ -373,7 +375,8 @@ class PlaceIndex:
         own = self._g_prefix[gid]
         if (not own and not before) or (own and first >= len(own) and tuple(q[first - len(own) : first]) == own):
             raw += _FULL_NAME
-        return _Scored(gid, raw, exact, (first, last))
+        # a word typed with other diacritics than the name's is no exact hit ("bàn tán" is not "Bản Tàn")
+        return _Scored(gid, raw, exact and not other_marks, (first, last))
 
     @staticmethod
     def _ctx_bonus(hits: list[tuple[int, int, int]], span: tuple[int, int]) -> tuple[float, list[tuple[int, int]]]:
@@ -550,3 +553,27 @@ class PlaceIndex:
             or (best.exact and not any(m.exact for m in others) and best.score > second.score)
         )
         return Resolution(best=best, candidates=matches[:limit], confident=confident)
+
+
+#: English words for a kind of place that names it in Vietnamese ("street group 4" is "Tổ 4")
+_ENGLISH_KIND_WORDS: dict[tuple[str, ...], tuple[str, str]] = {
+    ("street", "group"): ("to", "tổ"),
+    ("residential", "group"): ("to", "tổ"),
+}
+
+
+def _english_words(folded: list[str], accented: list[str]) -> tuple[list[str], list[str]]:
+    out_f: list[str] = []
+    out_a: list[str] = []
+    i = 0
+    while i < len(folded):
+        swap = _ENGLISH_KIND_WORDS.get(tuple(folded[i : i + 2]))
+        if swap is not None:
+            out_f.append(swap[0])
+            out_a.append(swap[1])
+            i += 2
+            continue
+        out_f.append(folded[i])
+        out_a.append(accented[i])
+        i += 1
+    return out_f, out_a

@@ -177,9 +177,12 @@ def candidate_list_request(text: str) -> ConstituencyRef | None:
             return ref
         # "ung cu vien hdnd xa quang bach don vi 3": a candidate noun with a constituency number or a council named,
         # and no other question ("ứng cử viên hđnd cần giấy tờ gì")
+        # ("ứng cử hđnd xã bản thi đơn vị 2": the verb alone, with both a council and a number)
+        noun = _CANDIDATE_NOUN.search(joined)
         if (
-            _CANDIDATE_NOUN.search(joined)
+            (noun or ref.number is not None)
             and (ref.number is not None or _LEVEL_WORD.search(joined))
+            and (noun or _LEVEL_WORD.search(joined))
             and not _OTHER_QUESTION.search(joined)
         ):
             return ref

@@ -90,16 +90,14 @@ class MatchResult:
         """The classifier clearly reads the message as too vague to answer."""
         return self.opinion.top == VAGUE and self.opinion.margin >= CLEAR_MARGIN
 
-    def clearly_asks_other_than(self, topic_id: str) -> bool:
-        """The classifier clearly reads the message as another rules or data question than ``topic_id``."""
+    def clearly_asks_other_than(self, topic_id: str, margin: float = CLEAR_MARGIN) -> bool:
+        """The classifier reads the message as another rules or data question than ``topic_id``, by at least
+        ``margin`` (clearly, by default; ``margin=0``: it merely leans that way)."""
         from bot.domain.knowledge.topics import BY_ID
 
         top = self.opinion.top
         return (
-            top in BY_ID
-            and top != topic_id
-            and BY_ID[top].kind in ("info", "data")
-            and self.opinion.margin >= CLEAR_MARGIN
+            top in BY_ID and top != topic_id and BY_ID[top].kind in ("info", "data") and self.opinion.margin >= margin
         )
 
 

@@ -13,7 +13,7 @@ from bot.context import BotApplication, BotContext
 from bot.domain.voter_ballot import explain, marking_rule
 from bot.domain.voter_constituency import ConstituencyRef, Option, decide, narrow
 from bot.handlers.start import button_handler
-from bot.handlers.voter.common import contest_label, election_or_reply, with_note
+from bot.handlers.voter.common import contest_label, election_or_reply, unit_label, with_note
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
 from bot.turn import Button, Turn, esc, open_turn
@@ -109,7 +109,7 @@ async def show_candidate(t: Turn, election: Election, candidate_id: int) -> bool
 async def my_candidates(t: Turn, election: Election) -> None:
     """Every ballot of the saved polling area, each with its candidates in ballot order."""
     area = await q.election_area(t.session, election.id, t.user.home_area_id) if t.user.home_area_id else None
-    if area is None:
+    if area is None or not await area_candidates(t, election, area.id, mine=True):
         from bot.handlers.voter.where import ask_where
 
         await ask_where(
@@ -121,8 +121,22 @@ async def my_candidates(t: Turn, election: Election) -> None:
             ),
         )
         return
+
+
+async def area_candidates(t: Turn, election: Election, area_id: int, *, mine: bool = False) -> bool:
+    """Every ballot of one polling area (the saved one when ``mine``), each with its candidates in ballot order."""
+    area = await q.election_area(t.session, election.id, area_id)
+    if area is None:
+        return False
     ballots = await q.area_ballots(t.session, area.id)
-    lines = [t._("Người ứng cử trên các phiếu bầu của bạn ({area}):").format(area=esc(area.name))]
+    if mine:
+        intro = t._("Người ứng cử trên các phiếu bầu của bạn ({area}):").format(area=esc(area.name))
+    else:
+        commune = await t.session.get(AdminUnit, area.commune_id)
+        intro = t._("Người ứng cử trên các phiếu bầu ở {area} ({commune}):").format(
+            area=esc(area.name), commune=unit_label(t, commune) if commune else ""
+        )
+    lines = [intro]
     rows = []
     for b in ballots:
         people = await q.candidates_of(t.session, b.constituency.id)
@@ -139,6 +153,7 @@ async def my_candidates(t: Turn, election: Election) -> None:
         lines.append(marking_text(t, b.constituency.seats, len(people)))
         rows.append([Button("🗳 " + contest_label(t, b.contest), encode("vcons", b.constituency.id))])
     t.reply(with_note(t, election, "\n".join(lines)), rows)
+    return True
 
 
 async def answer_list_request(t: Turn, election: Election, ref: ConstituencyRef, place_key: str | None) -> str:

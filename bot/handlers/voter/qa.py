@@ -19,7 +19,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
-from bot.domain.knowledge.matcher import CONFIDENT_SCORE
+from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE
+from bot.domain.search import PlaceMatch
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
     Option,
@@ -48,6 +49,13 @@ _WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|where) ")
 
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
+
+#: a markup tag
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+#: asking where, in a story ("ông bà ra điểm nào bầu", "đi đâu")
+_WHERE_WORDS = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
+#: the words a place's commune or district adds to its name in a message ("… xã Nam Cường")
+PLACE_CONTEXT_WORDS = 3
 
 #: rules topics about voting somewhere else than home
 AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "returning_citizens"))
@@ -140,8 +148,13 @@ async def _candidates(t: Turn, election: Election, text: str, slots: dict[str, A
     if text:
         kind, found = await data.resolve_unit(t, election, text, ("commune", "hamlet", "area"))
         if kind == "area":
-            await where.show_area(t, election, found)
-            return "place"
+            # "ở thôn Nà Làng … những ai ra ứng cử hội đồng nhân dân xã": that area's ballot of the level named, or
+            # all its ballots
+            ref = parse_constituency_ref(text)
+            if ref.level is not None:
+                return await cand.answer_list_request(t, election, ref, f"area:{found}")
+            await cand.area_candidates(t, election, found)
+            return "answer"
         if kind == "unit":
             await data.show_belongs(t, election, "u", found.id)
             return "place"
@@ -277,7 +290,8 @@ async def route(t: Turn, text: str) -> Routed:
     election = await election_or_reply(t)
     if election is None:
         return Routed("none", confident=False)
-    text = clip_message(text)
+    # markup typed by the user ("<i>ứng cử</i>") is no word of the question (what is echoed back is escaped)
+    text = _TAG.sub(" ", clip_message(text))
     result = match(text, edition=election.law_edition)
     best = result.best
     places = await get_places(t.services, t.session, election.id)
@@ -433,8 +447,12 @@ async def route(t: Turn, text: str) -> Routed:
         and not broad
         and constituency_number is None  # "đơn vị 3 ở Nghĩa Tá ...": a constituency, not the commune's areas
         # a story set in that place but about something else ("thuê nhà ở Bằng Lũng…", "con đi nghĩa vụ, hộ khẩu
-        # ở Nghĩa Tá…"): the topics are offered below instead of the place's polling areas
-        and not (n_words > STORY_WORDS and result.clearly_asks_other_than("where_to_vote"))
+        # ở Nghĩa Tá…"; with no "where" in it, the classifier need only lean to another question): the topics are
+        # offered below instead of the place's polling areas
+        and not (
+            n_words > STORY_WORDS
+            and result.clearly_asks_other_than("where_to_vote", margin=_story_margin(text, n_words, place.best))
+        )
         and where.clear_in_sentence(text, place.best, place.confident)
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
@@ -448,6 +466,15 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
+
+
+def _story_margin(text: str, n_words: int, place: PlaceMatch) -> float:
+    """How sure the classifier must be of another question to keep a story's place from being the answer: clearly
+    when the message asks where, or is mostly the place's name (with its commune); merely leaning otherwise."""
+    outside = n_words - len(place.entry.name.split()) - PLACE_CONTEXT_WORDS
+    if outside <= STORY_WORDS or _WHERE_WORDS.search(f" {prepare(text).text} "):
+        return CLEAR_MARGIN
+    return 0.0
 
 
 def _asks_result(result: MatchResult, text: str) -> bool:
