@@ -380,16 +380,7 @@ def test_families_of_heldout9_are_never_answered_as_another_topic(text, expected
         ("Have the election results for Chợ Đồn district been published?", "results"),
         ("khi nào công bố kết quả", "results_announcement"),
         ("di bau o xa cu hay xa moi", "temporary_residents"),
-    ],
-)
-def test_families_of_heldout13_and_14_are_answered(text, expected):
-    result = match(text, edition="2015")
-    assert result.confident and result.best is not None and result.best.id == expected, result
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # (heldout15/16)
         ("ck bắt e về khai là bầu cho ai, e có phải nói ko 😤", "secrecy"),
         ("Bạn có phải người của Uỷ ban bầu cử không?", "about_bot"),
         ("thẻ cử tri bh mới phát z, e chờ mãi hk thấy ai đưa", "voter_card"),
@@ -407,7 +398,7 @@ def test_families_of_heldout13_and_14_are_answered(text, expected):
         ("tôi đi làm xa, không về quê để bầu được thì làm sao", "vote_away"),
     ],
 )
-def test_families_of_heldout15_and_16_are_answered(text, expected):
+def test_families_of_heldout13_to_16_are_answered(text, expected):
     result = match(text, edition="2015")
     assert result.confident and result.best is not None and result.best.id == expected, result
 

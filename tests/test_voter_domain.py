@@ -319,12 +319,27 @@ def test_router_heldout_floor(router_outcomes, capsys, split):
     assert summary.accuracy >= ROUTER_MIN_ACCURACY[split]
 
 
+def _route(items):  # type: ignore[no-untyped-def]
+    """Each item through the whole router, on a fresh demo database; the outcomes in order."""
+    import asyncio
+
+    from bot.handlers.voter.evaluate import demo_services, evaluate
+
+    async def run():  # type: ignore[no-untyped-def]
+        services, tmp = await demo_services()
+        try:
+            return await evaluate(services, items)
+        finally:
+            await services.engine.dispose()
+            tmp.cleanup()
+
+    return asyncio.run(run())[1]
+
+
 def test_router_person_and_broad_place_rules():
     """A short question about a candidate named in full goes to the candidate even when its words fit a rules
     topic; a district named inside a sentence is not taken for "where do I vote"."""
-    import asyncio
-
-    from bot.handlers.voter.evaluate import Item, demo_services, evaluate
+    from bot.handlers.voter.evaluate import Item
 
     items = [
         Item(q="Nông Thu Dung sinh năm nào", expect="candidates", must=["Nông Thu Dung"]),
@@ -337,15 +352,7 @@ def test_router_person_and_broad_place_rules():
         ),
     ]
 
-    async def run():  # type: ignore[no-untyped-def]
-        services, tmp = await demo_services()
-        try:
-            return await evaluate(services, items)
-        finally:
-            await services.engine.dispose()
-            tmp.cleanup()
-
-    _summary, outcomes = asyncio.run(run())
+    outcomes = _route(items)
     assert [o.correct for o in outcomes] == [True, True, True], [(o.item.q, o.routed) for o in outcomes]
     assert outcomes[2].routed.kind != "place"
 
@@ -355,9 +362,7 @@ def test_router_data_shapes():
     candidate was elected (their constituency's result, not the card), the voters of "my polling area" (the saved
     one, not the whole election), a commune's constituency asked in English (not its polling areas), results by
     constituency number; an off-topic subject with election-like words ("mấy giờ") is declined."""
-    import asyncio
-
-    from bot.handlers.voter.evaluate import Item, demo_services, evaluate
+    from bot.handlers.voter.evaluate import Item
 
     items = [
         Item(q="người số 5 trên phiếu HĐND tỉnh đv 8 là ai", expect="candidates", must=["Nông Minh Thành", "Tiểu sử"]),
@@ -391,15 +396,7 @@ def test_router_data_shapes():
         Item(q="mai đá bóng mấy giờ", expect="off_topic"),
     ]
 
-    async def run():  # type: ignore[no-untyped-def]
-        services, tmp = await demo_services()
-        try:
-            return await evaluate(services, items)
-        finally:
-            await services.engine.dispose()
-            tmp.cleanup()
-
-    _summary, outcomes = asyncio.run(run())
+    outcomes = _route(items)
     assert [o.correct for o in outcomes] == [True] * len(items), [
         (o.item.q, o.routed, o.output[:300]) for o in outcomes if not o.correct
     ]
@@ -409,9 +406,7 @@ def test_router_stories_and_markup():
     """A story that names a place is about that place only when it asks where (or the classifier does not read
     another question); a word typed with other diacritics is no exact hamlet ("bàn tán" is not Bản Tàn); a hamlet
     named in a request for a council's candidates gives that area's list; markup is no word of the question."""
-    import asyncio
-
-    from bot.handlers.voter.evaluate import Item, demo_services, evaluate
+    from bot.handlers.voter.evaluate import Item
 
     items = [
         Item(
@@ -441,15 +436,7 @@ def test_router_stories_and_markup():
     ]
     items += [Item(q=q, expect="eligibility", lang="en" if q.startswith("I") else "vi") for q in stories]
 
-    async def run():  # type: ignore[no-untyped-def]
-        services, tmp = await demo_services()
-        try:
-            return await evaluate(services, items)
-        finally:
-            await services.engine.dispose()
-            tmp.cleanup()
-
-    _summary, outcomes = asyncio.run(run())
+    outcomes = _route(items)
     answered = outcomes[: len(items) - len(stories)]
     assert all(o.correct for o in answered), [
         (o.item.q[:60], o.routed, o.output[:200]) for o in answered if not o.correct

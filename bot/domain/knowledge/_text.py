@@ -32,8 +32,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bnh": "bao nhieu",
     "bnhieu": "bao nhieu",
     "baonhieu": "bao nhieu",
-    "nhiu": "nhieu",
-    "z": "vay",  # "sao z", "phát z" (teen code)  # "bao nhiu": a dropped vowel, common enough to spell out
+    "nhiu": "nhieu",  # "bao nhiu": a dropped vowel, common enough to spell out
+    "z": "vay",  # "sao z", "phát z" (teen code)
     "ntn": "nhu the nao",
     "bh": "bao gio",
     "bjo": "bao gio",
