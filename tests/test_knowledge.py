@@ -396,11 +396,29 @@ def test_families_of_heldout9_are_never_answered_as_another_topic(text, expected
         ("admin ơi cho hỏi mai mấy giờ bầu", "election_day"),
         ("đi bầu có cần mang số cccd không", "id_documents"),
         ("tôi đi làm xa, không về quê để bầu được thì làm sao", "vote_away"),
+        # (heldout17/18)
+        (
+            "Con tôi thi vào lớp 10. Trường THPT Chợ Đồn lấy bao nhiêu điểm vậy? Tôi hỏi mấy chỗ không ai biết.",
+            "off_topic",
+        ),
+        ("chieu nay cho don co mua khong ad", "off_topic"),
+        ("Bạn là cơ quan nhà nước hay ai lập ra vậy?", "about_bot"),
+        ("co cach nao xin them vai to phieu de gach cho nguoi nha minh khong", "fraud"),
+        ("gạch nhầm thì xin thêm phiếu được không", "spoiled_ballot"),
+        ("chồng xem vợ bầu ai được không", "secrecy"),
+        ("Ông trưởng thôn đứng ngay cạnh bàn viết phiếu nhìn mọi người gạch, thế có đúng không", "secrecy"),
+        ("Bà nội em 92 tuổi không đi lại được 😢 làm sao để bà bầu được ạ?", "auxiliary_box"),
+        ("How many registered voters does Nam Cường commune have?", "count_query"),
+        ("dv 3 hdnd huyen may ung vien", "count_query"),
     ],
 )
 def test_families_of_heldout13_to_16_are_answered(text, expected):
     result = match(text, edition="2015")
     assert result.confident and result.best is not None and result.best.id == expected, result
+
+
+def test_still_vague_though_its_words_fold_to_a_pet():
+    assert not match("con cho do thi sao a", edition="2015").confident  # "còn chỗ đó thì sao ạ", not "con chó"
 
 
 def test_coming_home_to_vote_is_no_vote_away():

@@ -143,6 +143,11 @@ def test_street_group_in_english(index: PlaceIndex) -> None:
     assert r.confident and r.best is not None and r.best.entry.name == "Tổ dân phố 5"
 
 
+def test_polling_area_number_in_english(index: PlaceIndex) -> None:
+    r = index.resolve("Where is polling area no. 3 of Dong Lac commune?")
+    assert r.confident and r.best is not None and r.best.entry.key == "area:Đồng Lạc:3"
+
+
 def test_chat_j_for_i(index: PlaceIndex) -> None:
     r = index.resolve("nà tjềm, xã đại sảo")
     assert r.confident and r.best is not None and r.best.exact

@@ -103,6 +103,7 @@ def test_commune_name_is_not_stripped_twice():
         ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", {"commune"}, 2, False),
         ("Bản Thi, phiếu hđnd xã ở đơn vị 2 có những ông bà nào", {"commune"}, 2, False),
         ("phiếu hđnd xã của mình có những tên ai", {"commune"}, None, True),
+        ("ng ứng cử hđnd huyện ở kv của mình là ai", {"district"}, None, True),  # the voter's own polling area
     ],
 )
 def test_candidate_list_request_reads_level_number_and_mine(text, levels, number, mine):
@@ -122,6 +123,7 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
         "ứng cử viên hđnd xã cần những giấy tờ gì",
         "hđnd xã có những ai",  # council members, no constituency or ballot named
         "khu vực bỏ phiếu số 2 hđnd xã có những ai",  # a polling area: its number is no constituency's
+        "ứng cử viên khu vực bỏ phiếu xã Yên Mỹ là ai",  # a polling area, not the voter's own
         "ứng viên hđnd huyện nào giỏi hơn",
         "nên bầu ứng cử viên nào ở đơn vị số 3",
         "người số 3 trên phiếu có trúng cử không",  # a result, not a list
@@ -253,7 +255,9 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: 0.934/6; then their failures were read and the causes fixed (0.961/3, 0.954/1, 0.934/4).
 #: heldout13/14 (sealed, scored on 7dcc487, before their failures were read): 0.993/2 (one a label in the wrong
 #: number format for English, corrected here), 0.953/1; heldout15 (teen code, adversarial) and heldout16
-#: (representative), scored on 0b49fb4: 0.933/5, 0.953/2.
+#: (representative), scored on 0b49fb4: 0.933/5, 0.953/2; heldout17 (mixed lengths) and heldout18 (election day),
+#: scored on 8df691e: 0.927/4, 0.953/2 (one of them a vague message answered). The same six on aa2e2dc (the start
+#: of that work): heldout15 0.907/7, heldout16 0.953/2, heldout17 0.860/9, heldout18 0.920/3.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -269,6 +273,8 @@ ROUTER_MIN_ACCURACY = {
     "heldout14": 0.97,
     "heldout15": 0.96,
     "heldout16": 0.97,
+    "heldout17": 0.96,
+    "heldout18": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 ROUTER_KNOWN_WRONG: dict[str, int] = {}
@@ -297,7 +303,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in (10, 11, 12, 13, 14, 15, 16))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 19))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -434,10 +440,26 @@ def test_router_stories_and_markup():
         "Bố tôi năm nay 88 tuổi, bị tai biến nằm một chỗ đã hai năm nay. Ông vẫn minh mẫn và rất muốn đi bầu như mọi "
         "lần. Nhà tôi ở thôn Khuổi Hẻo xã Xuân Lạc, đường ra điểm bầu dốc lắm. Vậy có cách nào cho ông bầu được không?",
     ]
+    items += [
+        # a commune's polling areas listed with their addresses and hamlets, so that the voter can tell theirs
+        Item(
+            q="Người xã Yên Phong đi bầu ở đâu?",
+            expect="where_to_vote",
+            must=["Các khu vực bỏ phiếu của xã Yên Phong", "Hội trường UBND xã Yên Phong"],
+        ),
+        Item(q="Khu vực chỗ tôi có bao nhiêu cử tri?", expect="count_query", must=["480"], home="KV-NGOCPHAI-03"),
+        Item(
+            q="ng ứng cử hđnd huyện ở kv của mình là ai",
+            expect="candidates",
+            must=["Triệu Thị Huệ", "Lương Thu Vân"],
+            home="KV-BANTHI-04",
+        ),
+    ]
+    stories_at = len(items)
     items += [Item(q=q, expect="eligibility", lang="en" if q.startswith("I") else "vi") for q in stories]
 
     outcomes = _route(items)
-    answered = outcomes[: len(items) - len(stories)]
+    answered = outcomes[:stories_at]
     assert all(o.correct for o in answered), [
         (o.item.q[:60], o.routed, o.output[:200]) for o in answered if not o.correct
     ]

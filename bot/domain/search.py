@@ -555,11 +555,15 @@ class PlaceIndex:
         return Resolution(best=best, candidates=matches[:limit], confident=confident)
 
 
-#: English words for a kind of place that names it in Vietnamese ("street group 4" is "Tổ 4")
-_ENGLISH_KIND_WORDS: dict[tuple[str, ...], tuple[str, str]] = {
-    ("street", "group"): ("to", "tổ"),
-    ("residential", "group"): ("to", "tổ"),
+#: English words for a kind of place that name it in Vietnamese ("street group 4" is "Tổ 4", "polling area no. 1"
+#: is "khu vực bỏ phiếu số 1")
+_ENGLISH_KIND_WORDS: dict[tuple[str, ...], str] = {
+    ("street", "group"): "tổ",
+    ("residential", "group"): "tổ",
+    ("polling", "area"): "khu vực bỏ phiếu",
+    ("polling", "station"): "khu vực bỏ phiếu",
 }
+_ENGLISH_NUMBER_WORDS = frozenset(("no", "number", "nr"))
 
 
 def _english_words(folded: list[str], accented: list[str]) -> tuple[list[str], list[str]]:
@@ -569,9 +573,14 @@ def _english_words(folded: list[str], accented: list[str]) -> tuple[list[str], l
     while i < len(folded):
         swap = _ENGLISH_KIND_WORDS.get(tuple(folded[i : i + 2]))
         if swap is not None:
-            out_f.append(swap[0])
-            out_a.append(swap[1])
+            out_f += fold(swap).split()
+            out_a += swap.split()
             i += 2
+            continue
+        if folded[i] in _ENGLISH_NUMBER_WORDS and i + 1 < len(folded) and folded[i + 1].isdigit():
+            out_f.append("so")  # "no. 1": "số 1"
+            out_a.append("số")
+            i += 1
             continue
         out_f.append(folded[i])
         out_a.append(accented[i])

@@ -71,6 +71,7 @@ _WHO = re.compile(
 )
 #: other questions about candidates (documents, procedure, reasons)
 _OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|dc|bi|neu|why|how|what)\b")
+_NUMBER_ANY = re.compile(r"\b\d{1,3}\b")
 #: a polling area spoken of: a number there may be the area's, not the constituency's
 _POLLING_AREA = re.compile(r"\b(khu vuc|kv|kvbp|polling area|polling station)\b")
 _MINE = re.compile(
@@ -164,7 +165,11 @@ def ballot_position(joined: str) -> int | None:
 def candidate_list_request(text: str) -> ConstituencyRef | None:
     """The constituency reference of a request to list candidates, or None when the message asks something else."""
     joined = " ".join(prepare(text).tokens)
-    if _NOT_A_LIST.search(joined) or _POLLING_AREA.search(joined):
+    if _NOT_A_LIST.search(joined):
+        return None
+    # a polling area spoken of: its number may be taken for a constituency's — unless it is the voter's own area,
+    # with no number ("ứng cử hđnd huyện ở kv của mình là ai")
+    if _POLLING_AREA.search(joined) and (_NUMBER_ANY.search(joined) or not _MINE.search(joined)):
         return None
     if _COUNT.search(joined) and not _NAMES.search(joined):
         return None  # "có bao nhiêu người ứng cử": a count

@@ -660,7 +660,8 @@ TOPICS: tuple[Topic, ...] = (
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
             ("ốm|bị ốm|đau ốm|ốm đau|bệnh nặng|đang bệnh|bị bệnh nặng|yếu|sức khỏe yếu|liệt|đột quỵ|sick|ill", 2.5),
             ("nằm viện|bệnh viện|nằm liệt|nằm một chỗ|liệt giường|hospital|hospitalised|hospitalized", 3.0),
-            ("già yếu|người già|cao tuổi|ông bà|không đi được|không đi lại được|không tự đi|elderly", 2.0),
+            ("già yếu|người già|cao tuổi|ông bà|không đi được|không tự đi|elderly", 2.0),
+            ("không đi lại được|không tự đi lại|không đi nổi", 2.5),
             ("đi lại khó khăn|khó đi lại|khó khăn đi lại|trên giường|liệt giường|đi lại rất khó", 2.5),
             ("khuyết tật|xe lăn|disabled|disability|wheelchair|bedridden|cannot walk|can t walk|can t leave", 2.5),
             ("tại nhà|ở nhà|tận nhà|đến nhà|at home", 1.5),
@@ -695,11 +696,13 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("camera|quay lén|ghi hình|máy quay|gắn camera|cctv", 3.0),
             (
-                "đứng cạnh|đứng bên cạnh|đứng sát|sát bên|bên cạnh lúc|cạnh lúc|đứng xem|đứng nhìn|ngồi cạnh|cạnh xem|vào cùng|đi cùng vào|người nhà+xem|người nhà+nhìn|người nhà+cạnh|stand next|next to me|look over",
+                "đứng cạnh|đứng ngay cạnh|ngay cạnh bàn|cạnh bàn viết phiếu|nhìn mọi người gạch|đứng bên cạnh|đứng sát|sát bên|bên cạnh lúc|cạnh lúc|đứng xem|đứng nhìn|ngồi cạnh|cạnh xem|vào cùng|đi cùng vào|người nhà+xem|người nhà+nhìn|người nhà+cạnh|stand next|next to me|look over",
                 3.0,
             ),
             ("bí mật|bỏ phiếu kín|phiếu kín|bầu kín|kín|secret|secrecy|anonymous|privacy|private", 3.0),
-            ("ai biết|có ai biết|biết tôi bầu|biết mình bầu|xem tôi bầu|xem phiếu|nhìn phiếu|nhìn trộm", 2.5),
+            # ("không ai biết", "có ai biết": nobody / does anyone know — no question of secrecy)
+            ("biết tôi bầu|biết mình bầu|xem tôi bầu|xem phiếu|nhìn phiếu|nhìn trộm", 2.5),
+            ("xem vợ bầu|xem chồng bầu|xem bố bầu|xem mẹ bầu|xem vợ gạch|xem chồng gạch", 3.0),
             ("ai được xem|người khác xem|người khác nhìn|xem mình gạch|xem tôi gạch|nhìn mình gạch|nhìn tôi gạch", 3.5),
             ("biết tôi gạch|biết mình gạch|biết+gạch ai|biết+bầu cho ai|biết+bầu ai|know+who i", 3.0),
             # made to tell how one voted ("chồng bắt khai là bầu cho ai, có phải nói không")
@@ -1511,8 +1514,11 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("lập trình ra|lập trình bot|làm ra con bot|tạo ra con bot|ai lập trình|ai làm ra bot", 2.5),
             ("bạn là ai|mày là ai|em là ai|bot là ai|bot là gì|bạn là gì|là người hay máy|người thật", 3.0),
-            ("ai làm ra|ai tạo ra|ai viết|ai phát triển|ai lập trình|của ai|do ai|ai quản lý", 3.0),
-            ("chính thức|chính thống|của nhà nước|của chính phủ|của đảng|cơ quan nào|đáng tin|tin được", 2.5),
+            ("ai làm ra|ai tạo ra|ai viết|ai phát triển|ai lập trình|ai lập ra|của ai|do ai|ai quản lý", 3.0),
+            (
+                "chính thức|chính thống|của nhà nước|cơ quan nhà nước|của chính phủ|của đảng|cơ quan nào|đáng tin|tin được",
+                2.5,
+            ),
             ("who made you|who built you|who created|who are you|are you official|official|government|trust", 3.0),
             ("are you a bot|are you human|bot|chatbot|trợ lý", 0.5),
             ("ủy ban bầu cử|ban bầu cử|tổ bầu cử|hội đồng nhân dân|ủy ban nhân dân|mặt trận tổ quốc", -2.0),
@@ -1606,6 +1612,8 @@ TOPICS: tuple[Topic, ...] = (
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
+            # extra ballots to mark for the family ("xin thêm vài tờ phiếu để gạch cho người nhà")
+            ("gạch cho người nhà|gạch hộ người nhà|gạch giùm người nhà|thêm vài tờ phiếu|xin thêm vài tờ", 4.0),
             # paying per ballot ("trả 200k mỗi phiếu"), ballots printed with the stamp ("mẫu phiếu có sẵn dấu để in")
             ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
             (
@@ -1716,9 +1724,9 @@ TOPICS: tuple[Topic, ...] = (
                 "nấu|nấu ăn|gác bếp|đồ ăn|món ăn|cooking|cook|recipe|ăn gì|quán ăn|thịt trâu|thịt lợn|thịt gà|thịt bò",
                 3.0,
             ),
-            ("thời tiết|dự báo|trời nắng|nhiệt độ|weather|forecast|temperature", 3.0),
+            ("thời tiết|dự báo|trời nắng|trời mưa|mưa to|mưa bão|có mưa|mưa không|nhiệt độ|weather|forecast|rain", 3.0),
             (
-                "con mèo|mèo|con chó|chó mèo|thú cưng|thú y|bác sĩ thú y|con gà bị|con lợn bị|con trâu bị|con bò bị|"
+                "con mèo|mèo|chó mèo|thú cưng|thú y|bác sĩ thú y|con gà bị|con lợn bị|con trâu bị|con bò bị|"
                 "pet|dog|puppy|kitten|vet",
                 3.0,
             ),
@@ -1727,6 +1735,7 @@ TOPICS: tuple[Topic, ...] = (
             ("lập trình|viết code|code|python|javascript|java|html|programming|function|bug|regex", 3.0),
             ("nấu ăn|món ăn|công thức|recipe|giá vàng|chứng khoán|bitcoin|crypto|xổ số|lô đề|lottery", 3.0),
             ("giá lợn|lợn hơi|giá heo|giá gà|giá xăng|giá lúa|giá gạo|giá ngô|giá phân|giá cả thị trường", 3.0),
+            ("thi vào lớp 10|điểm chuẩn|tuyển sinh|thi đại học|học phí|lấy bao nhiêu điểm|exam results", 3.0),
             ("bài hát|ca sĩ|phim|movie|game|truyện cười|kể chuyện|joke|bài thơ|làm thơ|poem|người yêu|tình yêu", 3.0),
         ),
         examples=("Thời tiết hôm nay thế nào?", "Tối nay Việt Nam đá bóng với ai", "Write me a python script"),
@@ -1824,6 +1833,7 @@ TOPICS: tuple[Topic, ...] = (
                 3.5,
             ),
             ("bao nhiêu tổ bầu cử|mấy tổ bầu cử|số tổ bầu cử", 3.5),
+            ("how many registered voters|how many voters|number of voters|mấy ứng viên|mấy ucv", 3.0),
             (
                 "bao nhiêu ứng cử viên|bao nhiêu người ứng cử|bao nhiêu ứng viên|mấy ứng cử viên|mấy người ứng cử|"
                 "how many candidate",

@@ -25,7 +25,7 @@ _WORD_LEVEL = (
 
 #: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv của mình", "my polling station")
 _MY_AREA = re.compile(
-    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua )?(toi|minh|em|tui|tao)\b"
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o )?(toi|minh|em|tui|tao)\b"
     r"|\b(my|our) (polling (area|station|place)|voting place)\b"
 )
 #: counting polling areas ("có mấy khu vực bỏ phiếu"): a unit's question, not one area's

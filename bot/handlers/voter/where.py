@@ -178,6 +178,7 @@ async def show_unit(t: Turn, election: Election, unit_id: int, page: int, *, edi
         if parent is None:
             return False
     children = await q.child_units_with_areas(t.session, election.id, parent.id if parent else None)
+    details: list[str] = []
     if parent is not None and not children:
         areas = await q.areas_of_commune(t.session, election.id, parent.id)
         if not areas:
@@ -186,6 +187,13 @@ async def show_unit(t: Turn, election: Election, unit_id: int, page: int, *, edi
             return await show_area(t, election, areas[0].id)
         items = [Button(f"{a.name}"[:60], encode("varea", a.id)) for a in areas]
         title = t._("Các khu vực bỏ phiếu của {unit}:").format(unit=unit_label(t, parent))
+        # each with its address and hamlets, so that the voter can tell which is theirs
+        details = [
+            t._("• {area}: {address} — {hamlets}").format(
+                area=esc(a.name), address=esc(a.address), hamlets=esc(", ".join(await q.hamlet_names(t.session, a.id)))
+            )
+            for a in areas
+        ]
     else:
         # skip levels with a single choice (one province, one district)
         if len(children) == 1 and page == 0:
@@ -213,6 +221,8 @@ async def show_unit(t: Turn, election: Election, unit_id: int, page: int, *, edi
     if parent is not None and parent.parent_id is not None:
         rows.append([Button("⬆️ " + t._("Lên một cấp"), encode("vbrowse", parent.parent_id, 0))])
     text = title if pages == 1 else f"{title} ({page + 1}/{pages})"
+    if details:
+        text += "\n" + "\n".join(details[page * PAGE : (page + 1) * PAGE])
     if edit:
         t.edit(text, rows)
     else:
