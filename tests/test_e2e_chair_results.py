@@ -66,7 +66,7 @@ async def test_review_partial_then_complete_publish_and_voters_ask(offline: Driv
 
     # before publication a voter asking about that constituency hears that nothing is published yet
     text = texts(await offline.say(802, "don vi so 1 hdnd huyen ai trung cu vay"))
-    assert "Đơn vị bầu cử số 1 chưa được công bố" in text and "phiếu (" not in text
+    assert "Đơn vị bầu cử số 1: kết quả chưa được công bố" in text and "phiếu (" not in text
 
     events = await offline.press(DISTRICT_CHAIR, "📢 Công bố")
     assert "gửi thông báo kết quả tới 3 cử tri" in texts(events)
@@ -106,7 +106,7 @@ async def test_a_voter_asks_whether_a_named_candidate_was_elected(offline: Drive
         await s.execute(update(Candidate).where(Candidate.code == "district-1-3").values(full_name="Đinh Thị Khánh"))
     await offline.clock(local(21, 0))
     text = texts(await offline.say(804, "Đinh Thị Khánh có trúng cử không"))
-    assert "nơi Đinh Thị Khánh ứng cử, chưa được công bố" in text and "/ketqua" in text
+    assert "nơi Đinh Thị Khánh ứng cử: kết quả chưa được công bố" in text and "/ketqua" in text
     await _district_sheets(offline, world, areas=(0, 1, 2, 3))
     await _open_review(offline, DISTRICT_CHAIR)
     await offline.press(DISTRICT_CHAIR, "📢 Công bố")

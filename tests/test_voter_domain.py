@@ -380,7 +380,7 @@ def test_router_data_shapes():
         Item(
             q="ông Triệu Xuân Bình có trúng cử ko vậy",
             expect="results",
-            must=["Đơn vị bầu cử số 2, nơi Triệu Xuân Bình ứng cử, chưa được công bố", "/ketqua"],
+            must=["Đơn vị bầu cử số 2, nơi Triệu Xuân Bình ứng cử: kết quả chưa được công bố", "/ketqua"],
         ),
         Item(
             q="Khu vực bỏ phiếu của tôi có bao nhiêu cử tri?",

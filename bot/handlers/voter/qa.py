@@ -211,11 +211,11 @@ async def _constituency_results(
         return "answer"
     k, c = targets[0]
     if who is not None:
-        line = t._("Kết quả của {contest} — {constituency}, nơi {name} ứng cử, chưa được công bố.").format(
+        line = t._("{contest} — {constituency}, nơi {name} ứng cử: kết quả chưa được công bố.").format(
             contest=contest_label(t, c), constituency=esc(k.name), name=esc(who.full_name)
         )
     else:
-        line = t._("Kết quả của {contest} — {constituency} chưa được công bố.").format(
+        line = t._("{contest} — {constituency}: kết quả chưa được công bố.").format(
             contest=contest_label(t, c), constituency=esc(k.name)
         )
     _not_yet(t, election, line)
