@@ -410,6 +410,9 @@ def test_families_of_heldout9_are_never_answered_as_another_topic(text, expected
         ("Bà nội em 92 tuổi không đi lại được 😢 làm sao để bà bầu được ạ?", "auxiliary_box"),
         ("How many registered voters does Nam Cường commune have?", "count_query"),
         ("dv 3 hdnd huyen may ung vien", "count_query"),
+        # (heldout19/20)
+        ("Xin hỏi thủ tục cấp sổ đỏ cho đất rừng ở xã Bằng Lãng cần những giấy tờ gì?", "off_topic"),
+        ("có được bầu hôm trước ngày bầu cử không", "early_voting"),
     ],
 )
 def test_families_of_heldout13_to_16_are_answered(text, expected):
@@ -419,6 +422,7 @@ def test_families_of_heldout13_to_16_are_answered(text, expected):
 
 def test_still_vague_though_its_words_fold_to_a_pet():
     assert not match("con cho do thi sao a", edition="2015").confident  # "còn chỗ đó thì sao ạ", not "con chó"
+    assert not match("Tôi hỏi lại việc hôm trước", edition="2015").confident  # "the other day", no early voting
 
 
 def test_coming_home_to_vote_is_no_vote_away():

@@ -17,7 +17,9 @@ from bot.domain.text import prepare
 #: contest levels, as stored on ``Contest.level``
 LEVELS = ("national", "province", "district", "commune")
 
-_CANDIDATE = re.compile(r"\b(ung cu vien|ung vien|ucv|nguoi ung cu|ung cu|ra ung cu|candidates?|running|standing)\b")
+_CANDIDATE = re.compile(
+    r"\b(ung cu vien|ung cua vien|ung cuu vien|ung vien|ucv|nguoi ung cu|ung cu|ra ung cu|candidates?|running|standing)\b"
+)
 _LIST = re.compile(
     r"\b(ai|nhung ai|nguoi nao|nhung nguoi nao|gom|danh sach|ds|list|who|ten|xem|liet ke|ke ten|co nhung"
     r"|(cac|nhung) (ung cu vien|ung vien|nguoi ung cu))\b"
@@ -61,7 +63,7 @@ _BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
 _NUMBER = re.compile(
     r"\b(?:don vi bau cu|don vi|dvbc|dv|constituency|unit)\s*(?:so\s*)?(?:no\s*)?(?:number\s*)?(\d{1,3})\b"
 )
-_CANDIDATE_NOUN = re.compile(r"\b(ung cu vien|ung vien|ucv|nguoi ung cu|candidates?)\b")
+_CANDIDATE_NOUN = re.compile(r"\b(ung cu vien|ung cua vien|ung cuu vien|ung vien|ucv|nguoi ung cu|candidates?)\b")
 #: a council or the National Assembly named ("hđnd", "quốc hội", "national assembly", "council")
 _LEVEL_WORD = re.compile(r"\b(hoi dong nhan dan|quoc hoi|national assembly|council)\b")
 #: asking who (stronger than a bare "ai", which also asks who elects, who may run...)
@@ -92,6 +94,7 @@ _POSITION = re.compile(
     r"|\b(?:number|no) (\d{1,2}) on the (?:ballot|list)\b"
     r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d ?(?:st|nd|rd|th)) "
     r"(?:name|person|candidate)\b"
+    r"|\b(?:ai|nguoi nao|ten nao|ong nao|ba nao) dung (?:dau tien|dau|dau danh sach|(thu \w+))\b"
 )
 # English "my" only in an English sentence ("Yên Mỹ" folds to "yen my")
 _MINE_EN = re.compile(r"\b(my|mine|our)\b")
@@ -156,7 +159,8 @@ def ballot_position(joined: str) -> int | None:
     m = _POSITION.search(joined)
     if m is None:
         return None
-    word = next(g for g in m.groups() if g is not None)
+    word = next((g for g in m.groups() if g is not None), "thu nhat")  # "ai đứng đầu": the first
+    word = word.removeprefix("thu ")
     digits = re.match(r"\d+", word)
     value = _SPOKEN.get(word) or (int(digits.group()) if digits else 0)
     return value if value >= 1 else None

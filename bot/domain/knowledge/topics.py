@@ -176,7 +176,8 @@ TOPICS: tuple[Topic, ...] = (
             ("bỏ phiếu sớm|bầu sớm|đi bầu sớm|bầu cử sớm|early voting|vote early|early vote|advance voting", 3.5),
             ("bầu trước|bỏ phiếu trước|đi bầu trước|vote before|vote in advance", 2.5),
             (
-                "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước|thứ 7|thứ bảy|saturday",
+                "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước ngày|hôm trước bầu|thứ 7|"
+                "thứ bảy|saturday",
                 2.0,
             ),
             ("vận động|tranh cử|tuyên truyền|campaign|campaigning|quảng cáo", -2.5),
@@ -751,6 +752,8 @@ TOPICS: tuple[Topic, ...] = (
                 3.5,
             ),
             ("gạch|gạch tên|gạch ngang|gạch chéo|gạch bỏ|cách gạch|gạch như thế nào|gạch thế nào", 3.0),
+            # how to do it right, even when afraid of a mistake ("gạch tên ntn cho đúng, e sợ gạch sai")
+            ("gạch tên như thế nào|gạch tên thế nào|gạch+cho đúng|gạch sao cho đúng", 2.0),
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
             ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
@@ -1736,6 +1739,7 @@ TOPICS: tuple[Topic, ...] = (
             ("nấu ăn|món ăn|công thức|recipe|giá vàng|chứng khoán|bitcoin|crypto|xổ số|lô đề|lottery", 3.0),
             ("giá lợn|lợn hơi|giá heo|giá gà|giá xăng|giá lúa|giá gạo|giá ngô|giá phân|giá cả thị trường", 3.0),
             ("thi vào lớp 10|điểm chuẩn|tuyển sinh|thi đại học|học phí|lấy bao nhiêu điểm|exam results", 3.0),
+            ("sổ đỏ|sổ hồng|quyền sử dụng đất|đất rừng|tranh chấp đất|đăng ký kết hôn|giấy khai sinh|land title", 4.0),
             ("bài hát|ca sĩ|phim|movie|game|truyện cười|kể chuyện|joke|bài thơ|làm thơ|poem|người yêu|tình yêu", 3.0),
         ),
         examples=("Thời tiết hôm nay thế nào?", "Tối nay Việt Nam đá bóng với ai", "Write me a python script"),
