@@ -14,8 +14,10 @@ from bot.domain.voter_constituency import (
     ConstituencyRef,
     Option,
     candidate_list_request,
+    counts_polling_areas,
     decide,
     explicit_constituency_number,
+    names_own_polling_area,
     narrow,
     without_number,
 )
@@ -133,6 +135,21 @@ def test_candidate_list_request_reads_level_number_and_mine(text, levels, number
 )
 def test_other_questions_are_not_list_requests(text):
     assert candidate_list_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "counting"),
+    [
+        ("Khu vực bỏ phiếu của tôi có bao nhiêu cử tri?", True, False),
+        ("Khu vực chỗ tôi có bao nhiêu cử tri?", True, False),
+        ("kv của mình đông không", True, False),
+        ("How many voters are in my polling station?", True, False),
+        ("xã tôi có mấy khu vực bỏ phiếu", False, True),
+        ("khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri", False, False),  # an area named, not the voter's
+    ],
+)
+def test_the_voters_own_polling_area_and_counting_areas(text, own, counting):
+    assert (names_own_polling_area(text), counts_polling_areas(text)) == (own, counting)
 
 
 def test_a_story_may_say_nen_without_asking_an_opinion():

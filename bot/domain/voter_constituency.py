@@ -74,6 +74,12 @@ _WHO = re.compile(
 #: other questions about candidates (documents, procedure, reasons)
 _OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|dc|bi|neu|why|how|what)\b")
 _NUMBER_ANY = re.compile(r"\b\d{1,3}\b")
+#: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv chỗ mình", "my polling station")
+_OWN_AREA = re.compile(
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o )?(toi|minh|em|tui|tao)\b"
+    r"|\b(my|our) (polling (area|station|place)|voting place)\b"
+)
+_AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")
 #: a polling area spoken of: a number there may be the area's, not the constituency's
 _POLLING_AREA = re.compile(r"\b(khu vuc|kv|kvbp|polling area|polling station)\b")
 _MINE = re.compile(
@@ -173,7 +179,7 @@ def candidate_list_request(text: str) -> ConstituencyRef | None:
         return None
     # a polling area spoken of: its number may be taken for a constituency's — unless it is the voter's own area,
     # with no number ("ứng cử hđnd huyện ở kv của mình là ai")
-    if _POLLING_AREA.search(joined) and (_NUMBER_ANY.search(joined) or not _MINE.search(joined)):
+    if _POLLING_AREA.search(joined) and (_NUMBER_ANY.search(joined) or not _OWN_AREA.search(joined)):
         return None
     if _COUNT.search(joined) and not _NAMES.search(joined):
         return None  # "có bao nhiêu người ứng cử": a count
@@ -201,6 +207,17 @@ def candidate_list_request(text: str) -> ConstituencyRef | None:
     if _LEVEL_WORD.search(joined) and _WHO.search(joined) and (ref.number is not None or ref.mine):
         return ref
     return None
+
+
+def names_own_polling_area(text: str) -> bool:
+    """Whether a message speaks of the voter's own polling area ("khu vực chỗ tôi", "kv của mình", "my polling
+    station")."""
+    return bool(_OWN_AREA.search(" ".join(prepare(text).tokens)))
+
+
+def counts_polling_areas(text: str) -> bool:
+    """Whether a message counts polling areas ("có mấy khu vực bỏ phiếu"): a unit's question, not one area's."""
+    return bool(_AREAS_COUNTED.search(" ".join(prepare(text).tokens)))
 
 
 def explicit_constituency_number(text: str) -> int | None:

@@ -6,8 +6,14 @@ import re
 from typing import Any
 
 from bot.callbacks import encode
-from bot.domain.text import fold, prepare
-from bot.domain.voter_constituency import ConstituencyRef, parse_constituency_ref, without_number
+from bot.domain.text import fold
+from bot.domain.voter_constituency import (
+    ConstituencyRef,
+    counts_polling_areas,
+    names_own_polling_area,
+    parse_constituency_ref,
+    without_number,
+)
 from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
 from bot.i18n import N_
@@ -22,14 +28,6 @@ _WORD_LEVEL = (
     (re.compile(r"\b(huyen|quan|thi xa|district)\b"), 2),
     (re.compile(r"\b(tinh|province)\b"), 1),
 )
-
-#: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv của mình", "my polling station")
-_MY_AREA = re.compile(
-    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o )?(toi|minh|em|tui|tao)\b"
-    r"|\b(my|our) (polling (area|station|place)|voting place)\b"
-)
-#: counting polling areas ("có mấy khu vực bỏ phiếu"): a unit's question, not one area's
-_AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")
 
 
 def _plural_units(t: Turn, level: str, n: int) -> str:
@@ -100,8 +98,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
         _offer_units(t, found, "vcount")
         return "choices"
     else:
-        folded = " ".join(prepare(text).tokens)
-        if t.user.home_area_id and _MY_AREA.search(folded) and not _AREAS_COUNTED.search(folded):
+        if t.user.home_area_id and names_own_polling_area(text) and not counts_polling_areas(text):
             await show_area_counts(t, election, t.user.home_area_id)
             return "answer"
         unit = await _home_unit(t, election, places, text)
@@ -126,17 +123,28 @@ async def in_named_unit(
     return narrowed or found
 
 
-async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef, text: str = "") -> bool:
-    """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": seats and candidates of that constituency, when it is one."""
+async def numbered_constituency(
+    t: Turn, election: Election, ref: ConstituencyRef, text: str
+) -> tuple[Constituency, Contest] | None:
+    """The one constituency a message names by number, with its level and commune or district when several share
+    the number ("đơn vị số 7 HĐND tỉnh", "đơn vị số 3 HĐND xã Xuân Lạc"); None when none or several fit."""
+    if ref.number is None:
+        return None
     found = [
         (k, c)
-        for k, c in await q.constituencies_numbered(t.session, election.id, ref.number or 0)
+        for k, c in await q.constituencies_numbered(t.session, election.id, ref.number)
         if not ref.levels or c.level in ref.levels
     ]
-    found = await in_named_unit(t, election, text, found) if text else found
-    if len(found) != 1:
+    found = await in_named_unit(t, election, text, found)
+    return found[0] if len(found) == 1 else None
+
+
+async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef, text: str) -> bool:
+    """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": seats and candidates of that constituency, when it is one."""
+    found = await numbered_constituency(t, election, ref, text)
+    if found is None:
         return False
-    k, c = found[0]
+    k, c = found
     people = await q.candidates_of(t.session, k.id)
     text = t._("<b>{contest}</b> — {constituency}: bầu {seats} đại biểu, {n} người ứng cử.").format(
         contest=contest_label(t, c), constituency=esc(k.name), seats=t.tr.number(k.seats), n=t.tr.number(len(people))

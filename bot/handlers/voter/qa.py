@@ -23,10 +23,8 @@ from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE
 from bot.domain.search import PlaceMatch
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
-    Option,
     candidate_list_request,
     explicit_constituency_number,
-    narrow,
     parse_constituency_ref,
     without_number,
 )
@@ -44,16 +42,15 @@ from db.queries.chair import published_for_area, published_for_constituencies
 # Topics offered in /hoidap, in this order (rules first).
 FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 
-#: a question about where (with a hamlet named exactly, it is where that hamlet votes)
-_WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|where) ")
+#: a question about where (with a hamlet named exactly, it is where that hamlet votes; in a story, the place may be
+#: the answer: "ông bà ra điểm nào bầu", "đi đâu")
+_WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
 
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
 
 #: a markup tag
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
-#: asking where, in a story ("ông bà ra điểm nào bầu", "đi đâu")
-_WHERE_WORDS = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
 #: the words a place's commune or district adds to its name in a message ("… xã Nam Cường")
 PLACE_CONTEXT_WORDS = 3
 
@@ -175,9 +172,11 @@ async def _belongs(t: Turn, election: Election, text: str, slots: dict[str, Any]
 
 
 async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
-    targets = await _result_targets(t, election, text)
-    if targets:
-        return await _constituency_results(t, election, targets)
+    # a constituency named by number and level ("đơn vị số 1 HĐND huyện ai trúng cử"): its result; else the saved
+    # polling area's, or the rules
+    named = await data.numbered_constituency(t, election, parse_constituency_ref(text), text) if text else None
+    if named is not None:
+        return await _constituency_results(t, election, named)
     if t.user.home_area_id and await published_for_area(t.session, t.user.home_area_id):
         from bot.handlers.chair.results import show_voter_results
 
@@ -187,29 +186,17 @@ async def _results(t: Turn, election: Election, text: str, slots: dict[str, Any]
     return "answer"
 
 
-async def _result_targets(t: Turn, election: Election, text: str) -> list[tuple[Constituency, Contest]]:
-    """The one constituency a results question names by number and level ("đơn vị số 1 HĐND huyện ai trúng cử"),
-    else none (the saved polling area's, or the rules)."""
-    ref = parse_constituency_ref(text) if text else None
-    if ref is None or ref.number is None:
-        return []
-    pool = await q.constituencies_numbered(t.session, election.id, ref.number)
-    found = narrow([Option(k.id, c.level, k.number) for k, c in pool], ref)
-    if len(found) != 1 or (ref.level is None and len(pool) > 1):
-        return []
-    return [(k, c) for k, c in pool if k.id == found[0].id]
-
-
 async def _constituency_results(
-    t: Turn, election: Election, targets: list[tuple[Constituency, Contest]], who: Candidate | None = None
+    t: Turn, election: Election, target: tuple[Constituency, Contest], who: Candidate | None = None
 ) -> str:
+    """One constituency's published result, else that it is not out yet (naming the candidate asked about)."""
     from bot.handlers.chair.results import result_text
 
-    published = await published_for_constituencies(t.session, [k.id for k, _c in targets])
+    k, c = target
+    published = await published_for_constituencies(t.session, [k.id])
     if published:
-        t.reply("\n\n".join(result_text(t.tr, k, c, dict(r.data)) for k, c, r in published))
+        t.reply("\n\n".join(result_text(t.tr, pk, pc, dict(r.data)) for pk, pc, r in published))
         return "answer"
-    k, c = targets[0]
     if who is not None:
         line = t._("{contest} — {constituency}, nơi {name} ứng cử: kết quả chưa được công bố.").format(
             contest=contest_label(t, c), constituency=esc(k.name), name=esc(who.full_name)
@@ -236,7 +223,7 @@ async def _candidate_result(t: Turn, election: Election, candidate_key: str) -> 
     if who is None or found is None:
         _not_yet(t, election, None)
         return "answer"
-    return await _constituency_results(t, election, [found], who)
+    return await _constituency_results(t, election, found, who)
 
 
 async def _reminders(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
@@ -302,7 +289,9 @@ async def route(t: Turn, text: str) -> Routed:
     person = places.people.resolve(text, limit=6)
     safety = best is not None and result.confident and best.kind == "safety"
     # a message that is just a name ("na tiem", "hoang thi binh") is that place or person, whatever words it has
-    n_words = len(prepare(text).tokens)
+    prepared = prepare(text)
+    n_words = len(prepared.tokens)
+    words = f" {prepared.text} "  # for the cue words below
     if not safety and n_words <= 6 and constituency_number is None:
         for res, kind in ((person, "candidate"), (place, "place")):
             top = res.best
@@ -355,7 +344,7 @@ async def route(t: Turn, text: str) -> Routed:
         and person.confident
         and person.best is not None
         and person.best.score >= 80
-        and _asks_result(result, text)
+        and _asks_result(result, words)
     ):
         outcome = await _candidate_result(t, election, person.best.entry.key)
         return Routed("data", "results", detail={"outcome": outcome})
@@ -407,7 +396,7 @@ async def route(t: Turn, text: str) -> Routed:
         and place.confident
         and place.best.exact
         and place.best.entry.kind in ("hamlet", "area")
-        and _WHERE_CUE.search(f" {prepare(text).text} ")
+        and _WHERE_CUE.search(words)
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
@@ -451,7 +440,7 @@ async def route(t: Turn, text: str) -> Routed:
         # offered below instead of the place's polling areas
         and not (
             n_words > STORY_WORDS
-            and result.clearly_asks_other_than("where_to_vote", margin=_story_margin(text, n_words, place.best))
+            and result.clearly_asks_other_than("where_to_vote", margin=_story_margin(words, n_words, place.best))
         )
         and where.clear_in_sentence(text, place.best, place.confident)
     ):
@@ -468,16 +457,16 @@ async def route(t: Turn, text: str) -> Routed:
     return Routed("none", confident=False)
 
 
-def _story_margin(text: str, n_words: int, place: PlaceMatch) -> float:
+def _story_margin(words: str, n_words: int, place: PlaceMatch) -> float:
     """How sure the classifier must be of another question to keep a story's place from being the answer: clearly
     when the message asks where, or is mostly the place's name (with its commune); merely leaning otherwise."""
     outside = n_words - len(place.entry.name.split()) - PLACE_CONTEXT_WORDS
-    if outside <= STORY_WORDS or _WHERE_WORDS.search(f" {prepare(text).text} "):
+    if outside <= STORY_WORDS or _WHERE_CUE.search(words):
         return CLEAR_MARGIN
     return 0.0
 
 
-def _asks_result(result: MatchResult, text: str) -> bool:
+def _asks_result(result: MatchResult, words: str) -> bool:
     """Whether a message that names a candidate asks for a result (whether they were elected): the keywords say so,
     or it speaks of being elected with no figure in it ("được 60% thì có trúng cử không" asks the rule)."""
     best = result.best
@@ -485,7 +474,7 @@ def _asks_result(result: MatchResult, text: str) -> bool:
         return False
     if best.id == "results":
         return True
-    return bool(_ELECTED.search(f" {prepare(text).text} ")) and not any(ch.isdigit() for ch in text)
+    return bool(_ELECTED.search(words)) and not any(ch.isdigit() for ch in words)
 
 
 def _safety_hint(result: MatchResult) -> bool:
