@@ -15,6 +15,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseUp
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import CONTEXT_TYPES, BotApplication, BotContext
+from bot.domain.knowledge.classifier import classifier
 from bot.handlers import register_all
 from bot.i18n import get_translator
 from bot.runtime import Services
@@ -142,6 +143,9 @@ async def _tick_job(context: BotContext) -> None:
 
 async def _post_init(app: BotApplication) -> None:
     services: Services = app.bot_data["services"]
+    # the question classifier is fitted once per process (a few seconds, in a child process): before the first
+    # voter waits for it
+    await asyncio.to_thread(classifier)
     scheduler = Scheduler(services, app.bot)
     app.bot_data["scheduler"] = scheduler
     await scheduler.deliverer.recover()

@@ -46,7 +46,9 @@ LEAD_MARGIN = 3.0
 VETO_MARGIN = 2.0
 VETO_GAP = 3.0
 #: a topic no keyword found: the classifier's topic is answered only with this margin, else offered as buttons
-ALONE_MARGIN = 4.0
+ALONE_MARGIN = 6.0
+#: ... and on a message of at least this many words (see ``_second_opinion``)
+ALONE_WORDS = 3
 #: a clear reading of the classifier for the router (a vague message, or another question than a place's)
 CLEAR_MARGIN = 2.0
 #: the score shown for a topic only the classifier found (below every keyword threshold)
@@ -93,12 +95,54 @@ class MatchResult:
     def clearly_asks_other_than(self, topic_id: str, margin: float = CLEAR_MARGIN) -> bool:
         """The classifier reads the message as another rules or data question than ``topic_id``, by at least
         ``margin`` (clearly, by default; ``margin=0``: it merely leans that way)."""
-        from bot.domain.knowledge.topics import BY_ID
+        return asks_other_than(self.opinion, topic_id, margin)
 
-        top = self.opinion.top
-        return (
-            top in BY_ID and top != topic_id and BY_ID[top].kind in ("info", "data") and self.opinion.margin >= margin
-        )
+
+def asks_other_than(opinion: Opinion | None, topic_id: str, margin: float = CLEAR_MARGIN) -> bool:
+    """``opinion`` reads another rules or data question than ``topic_id``, by at least ``margin``."""
+    from bot.domain.knowledge.topics import BY_ID
+
+    if opinion is None:
+        return False
+    top = opinion.top
+    return top in BY_ID and top != topic_id and BY_ID[top].kind in ("info", "data") and opinion.margin >= margin
+
+
+#: words that name the kind of a place before its name ("xã", "thôn", "thị trấn"), folded
+_PLACE_KIND_WORDS = frozenset(("xa", "phuong", "thi", "tran", "huyen", "quan", "tinh", "thon", "to", "khu", "vuc"))
+
+
+def _name_variants(name: str) -> list[list[str]]:
+    tokens = prepare(name)
+    bare = list(itertools.dropwhile(lambda w: w in _PLACE_KIND_WORDS, tokens))
+    return [tokens] + ([bare] if len(bare) >= 2 and bare != tokens else [])
+
+
+def _without(tokens: list[str], names: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = next((len(n) for n in names if n and tokens[i : i + len(n)] == n), 0)
+        if hit:
+            i += hit
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def opinion_without(text: str, names: list[str]) -> Opinion:
+    """The classifier's reading of ``text`` with the places ``names`` taken out. The classifier learnt place names
+    from where-to-vote examples; in a story set in a place ("bố tôi ở thôn Khuổi Hẻo … có cách nào cho ông bầu"),
+    the name is no evidence of the question."""
+    variants = sorted((v for n in names for v in _name_variants(n)), key=len, reverse=True)
+    text = _clip(text)
+
+    def strip(part: str) -> str:
+        return " ".join(_without(prepare(part), variants))
+
+    focus = _focus(text) if len(text) > LONG_TEXT else None
+    return classifier().opinion(strip(text), focus=strip(" ".join(focus)) if focus else None)
 
 
 # --------------------------------------------------------------------------------------------- compiled data
@@ -494,7 +538,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     opinion = classifier().opinion(text, focus=" ".join(focus) if focus else None)
     ranked = _rank(_adjust(scores))
     if not ranked:
-        ranked, sure = _opinion_alone(opinion)
+        ranked, sure = _opinion_alone(opinion, len(tokens))
         if not ranked:
             return MatchResult(best=None, alternatives=[], confident=False, opinion=opinion)
         alone = [TopicMatch(BY_ID[tid], s) for tid, s in ranked[:limit]]
@@ -510,7 +554,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     confident = safe or (ranked[0][1] >= CONFIDENT_SCORE and ranked[0][1] - second >= CONFIDENT_MARGIN)
     if not safe:
-        ranked, confident = _second_opinion(ranked, confident, opinion)
+        ranked, confident = _second_opinion(ranked, confident, opinion, len(tokens))
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
@@ -518,7 +562,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
 
 
 def _second_opinion(
-    ranked: list[tuple[str, float]], confident: bool, opinion: Opinion
+    ranked: list[tuple[str, float]], confident: bool, opinion: Opinion, n_words: int = ALONE_WORDS
 ) -> tuple[list[tuple[str, float]], bool]:
     """The keyword ranking and its confidence, checked against the classifier's opinion.
 
@@ -528,11 +572,16 @@ def _second_opinion(
     - the keywords are sure but the classifier is very sure of another topic and ranks theirs far behind: unsure,
       and the classifier's topic joins the buttons (a wrong answer becomes a choice) — or leads, when the keywords
       found it too and the classifier is sure enough to answer alone.
+
+    On a message of fewer than ``ALONE_WORDS`` words the classifier's margin says little (a word or two fill the
+    whole feature vector): there it makes nothing sure that the keywords leave unsure.
     """
     best, score = ranked[0]
     top, margin = opinion.top, opinion.margin
     if top is None or top == VAGUE:
         return ranked, confident
+    if n_words < ALONE_WORDS:
+        return (_lead(ranked, top, score) if top in dict(ranked) and not confident else ranked), confident
     if top == best:
         sure = margin >= LEAD_MARGIN or (margin >= AGREE_MARGIN and score >= AGREE_SCORE)
         return ranked, confident or sure
@@ -548,12 +597,13 @@ def _second_opinion(
     return ranked, False
 
 
-def _opinion_alone(opinion: Opinion) -> tuple[list[tuple[str, float]], bool]:
-    """When no keyword fired at all: the classifier's topics, sure only with a very clear margin."""
+def _opinion_alone(opinion: Opinion, n_words: int) -> tuple[list[tuple[str, float]], bool]:
+    """When no keyword fired at all: the classifier's topics, sure only with a very clear margin and words enough
+    to be sure of ("bao nhiêu", "được không" alone ask nothing yet, however sure the classifier)."""
     if opinion.top in (None, VAGUE):
         return [], False
     ranked = [(t, CLASSIFIER_ONLY_SCORE) for t, gap in opinion.ranking if t != VAGUE and -gap < LEAD_MARGIN]
-    return ranked, opinion.margin >= ALONE_MARGIN
+    return ranked, opinion.margin >= ALONE_MARGIN and n_words >= ALONE_WORDS
 
 
 def _lead(ranked: list[tuple[str, float]], topic: str, score: float) -> list[tuple[str, float]]:

@@ -19,7 +19,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
-from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE
+from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, asks_other_than, opinion_without
 from bot.domain.search import PlaceMatch
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
@@ -153,6 +153,10 @@ async def _candidates(t: Turn, election: Election, text: str, slots: dict[str, A
             await cand.area_candidates(t, election, found)
             return "answer"
         if kind == "unit":
+            # "Bản Thi bầu huyện có những ai": the commune's constituency of the level named, else all of its ballots
+            ref = parse_constituency_ref(text)
+            if ref.level is not None:
+                return await cand.answer_list_request(t, election, ref, f"unit:{found.id}")
             await data.show_belongs(t, election, "u", found.id)
             return "place"
     await cand.my_candidates(t, election)
@@ -440,7 +444,11 @@ async def route(t: Turn, text: str) -> Routed:
         # offered below instead of the place's polling areas
         and not (
             n_words > STORY_WORDS
-            and result.clearly_asks_other_than("where_to_vote", margin=_story_margin(words, n_words, place.best))
+            and asks_other_than(
+                opinion_without(text, [place.best.entry.name, *place.best.entry.context]),
+                "where_to_vote",
+                margin=_story_margin(words, n_words, place.best),
+            )
         )
         and where.clear_in_sentence(text, place.best, place.confident)
     ):
