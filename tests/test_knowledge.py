@@ -501,6 +501,9 @@ def test_classifier_reads_typos_and_english_and_keeps_long_stories_on_their_ques
     tiny = Classifier([("a", "hello there"), ("b", "good bye")])
     op = tiny.opinion("hello")
     assert op.top == "a" and op.margin > 0 and op.gap("a") == 0.0 and op.gap("missing") == float("inf")
+    assert tiny.opinion("good bye").top == "b"  # two topics: one weight row, both ways
+    three = Classifier([("a", "hello there"), ("b", "good bye"), ("c", "thanks a lot")], in_child=False)
+    assert [three.opinion(q).top for q in ("hello", "bye", "thanks")] == ["a", "b", "c"]
 
 
 @pytest.mark.parametrize(

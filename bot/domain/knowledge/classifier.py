@@ -127,8 +127,11 @@ def fit_logistic(rows: Rows) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
         loss="log_loss", alpha=LOGISTIC_ALPHA, max_iter=LOGISTIC_EPOCHS, tol=None, random_state=0, n_jobs=-1
     )
     model.fit(x, np.array(rows.labels))
-    weights = np.ascontiguousarray(model.coef_.T, dtype=np.float32)
-    return weights, model.intercept_.astype(np.float32), tuple(str(c) for c in model.classes_)
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # one weight row for the second topic: the first one's logit is 0
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+    weights = np.ascontiguousarray(coef.T, dtype=np.float32)
+    return weights, intercept.astype(np.float32), tuple(str(c) for c in model.classes_)
 
 
 def _fit_in_child(rows: Rows) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
@@ -155,7 +158,8 @@ def _fit_in_child(rows: Rows) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
         got = np.load(io.BytesIO(done.stdout), allow_pickle=False)
         return got["weights"], got["bias"], tuple(str(t) for t in got["topics"])
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        log.warning("classifier: no child process (%s), fitting in this process", exc)
+        detail = getattr(exc, "stderr", None) or b""
+        log.warning("classifier: no child process (%s %s), fitting in this process", exc, detail[-500:].decode())
         return fit_logistic(rows)
 
 
@@ -207,8 +211,8 @@ class Classifier:
         return cols, weights
 
     def opinion(self, text: str, *, focus: str | None = None, limit: int = 5) -> Opinion:
-        """The ranked topics of ``text``; for a long message, ``focus`` (its question sentences) counts again, so
-        that a long story does not drown the question in it."""
+        """The ranked topics of ``text``; for a long message, ``focus`` (its question sentences) counts fully and the
+        whole text at ``FOCUS_REST``, so that a long story does not drown the question in it."""
         whole = self._columns(text)
         if whole is None:
             return Opinion(())
