@@ -1618,7 +1618,7 @@ TOPICS: tuple[Topic, ...] = (
             # extra ballots to mark for the family ("xin thêm vài tờ phiếu để gạch cho người nhà")
             ("gạch cho người nhà|gạch hộ người nhà|gạch giùm người nhà|thêm vài tờ phiếu|xin thêm vài tờ", 4.0),
             # marking ballots for a whole hamlet; voting in one commune in the morning and another in the afternoon
-            ("hộ cả thôn|hộ cả xóm|hộ cả bản|giùm cả thôn|cho cả thôn|bầu tiếp+xã kia|bầu ở 2 nơi|bầu ở hai nơi", 4.0),
+            ("hộ cả thôn|hộ cả xóm|hộ cả bản|giùm cả thôn|bầu tiếp+xã kia|bầu ở 2 nơi|bầu ở hai nơi", 4.0),
             # paying per ballot ("trả 200k mỗi phiếu"), ballots printed with the stamp ("mẫu phiếu có sẵn dấu để in")
             ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
             (
