@@ -529,8 +529,6 @@ def test_classifier_reads_typos_and_english_and_keeps_long_stories_on_their_ques
         ([("election_day", 1.0)], False, (("off_topic", 0.0), ("fraud", -3.5)), ("off_topic", False)),
         # ... unless it is sure enough to answer alone
         ([("election_day", 1.0)], False, (("off_topic", 0.0), ("fraud", -6.5)), ("off_topic", True)),
-        # on a message of a word or two the classifier makes nothing sure: its topic first, offered
-        ([("count_query", 0.5)], False, (("count_query", 0.0), ("_vague", -9.0)), ("count_query", False)),
         # a sure keyword answer the classifier ranks far behind another topic becomes a choice
         ([("id_documents", 3.4)], True, (("voter_card", 0.0), ("returning_citizens", -2.5)), ("voter_card", False)),
         # ... unless the classifier also ranks it close
@@ -548,10 +546,22 @@ def test_second_opinion_rules(ranked, confident, opinion, expected):
     from bot.domain.knowledge.classifier import Opinion
     from bot.domain.knowledge.matcher import _second_opinion
 
-    n_words = 2 if ranked == [("count_query", 0.5)] else 5
-    out, sure = _second_opinion(ranked, confident, Opinion(opinion), n_words)
+    out, sure = _second_opinion(ranked, confident, Opinion(opinion), n_words=5)
     assert (out[0][0], sure) == expected
     assert {t for t, _s in ranked} <= {t for t, _s in out}  # the keyword topics stay among the choices
+
+
+def test_second_opinion_makes_nothing_sure_on_a_word_or_two():
+    from bot.domain.knowledge.classifier import Opinion
+    from bot.domain.knowledge.matcher import ALONE_WORDS, _second_opinion
+
+    opinion = Opinion((("count_query", 0.0), ("_vague", -9.0)))
+    # a weak keyword hit the classifier agrees with by far: sure from ALONE_WORDS words on, not before
+    assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS) == ([("count_query", 0.5)], True)
+    assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS - 1) == ([("count_query", 0.5)], False)
+    # ... where the classifier's topic still leads the buttons
+    out, sure = _second_opinion([("ballots_count", 0.5), ("count_query", 0.5)], False, opinion, ALONE_WORDS - 1)
+    assert [t for t, _s in out] == ["count_query", "ballots_count"] and not sure
 
 
 def test_classifier_alone_answers_only_a_clear_case_and_otherwise_offers_buttons():
@@ -573,6 +583,7 @@ def test_classifier_alone_answers_only_a_clear_case_and_otherwise_offers_buttons
 def test_opinion_without_the_places_of_a_story():
     """A story's place names are taken out before the classifier reads it: typed with or without their kind word
     or diacritics; a text without them reads as before."""
+    from bot.domain.knowledge._text import prepare
     from bot.domain.knowledge.classifier import classifier
     from bot.domain.knowledge.matcher import _name_variants, _without, opinion_without
 
@@ -582,13 +593,7 @@ def test_opinion_without_the_places_of_a_story():
     ]  # fmt: skip
     assert _without("ve xuan lac bau".split(), names) == ["ve", "bau"]  # the commune without "xã"
     plain = "mất thẻ cử tri thì làm sao"
-    assert opinion_without(plain, ["Khuổi Hẻo"]) == classifier().opinion(" ".join(_prep(plain)))
-
-
-def _prep(text: str) -> list[str]:
-    from bot.domain.knowledge._text import prepare
-
-    return prepare(text)
+    assert opinion_without(plain, ["Khuổi Hẻo"]) == classifier().opinion(" ".join(prepare(plain)))
 
 
 def test_clear_readings_the_router_asks_for():

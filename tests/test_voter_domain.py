@@ -428,7 +428,8 @@ def test_router_data_shapes():
     candidate was elected (their constituency's result, not the card), the voters of "my polling area" (the saved
     one, not the whole election), a commune's constituency asked in English (not its polling areas), results by
     constituency number; a commune with the level of the ballot ("bầu huyện") gives that ballot's list, and where
-    "xa" may be the commune's marker or the level, the commune's ballots; an off-topic subject with election-like words ("mấy giờ") is declined."""
+    "xa" may be the commune's marker or the level, the commune's ballots; an off-topic subject with election-like
+    words ("mấy giờ") is declined."""
     from bot.handlers.voter.evaluate import Item
 
     items = [

@@ -38,7 +38,7 @@ CONFIDENT_MARGIN = 1.0
 SAFETY_SCORE = 4.0
 #: above this a content (info/data) topic is "clearly present": small talk/off-topic are damped
 CONTENT_PRESENT = 2.5
-#: the classifier's second opinion (log-likelihood margins, see ``classifier`` and ``_second_opinion``): it confirms
+#: the classifier's second opinion (margins between its scores, see ``classifier`` and ``_second_opinion``): it confirms
 #: an unsure keyword answer, leads with a topic the keywords found lower down, or vetoes a confident answer
 AGREE_MARGIN = 1.0
 AGREE_SCORE = 1.0
