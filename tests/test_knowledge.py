@@ -511,6 +511,64 @@ def test_classifier_reads_typos_and_english_and_keeps_long_stories_on_their_ques
     assert [three.opinion(q).top for q in ("hello", "bye", "thanks")] == ["a", "b", "c"]
 
 
+def test_fitted_weights_are_kept_for_the_next_process_and_only_for_the_same_rows(tmp_path, monkeypatch, caplog):
+    from bot.domain.knowledge import classifier as module
+
+    fits = []
+
+    def fit_here(rows):  # stands in for the child process, and counts the fits
+        fits.append(rows.labels)
+        return module.fit_logistic(rows)
+
+    monkeypatch.setattr(module, "_fit_in_child", fit_here)
+    bank = [("a", "hello there"), ("b", "good bye"), ("c", "thanks a lot")]
+    first = module.Classifier(bank, cache=tmp_path)
+    (kept,) = tmp_path.glob("classifier-*.npz")
+    again = module.Classifier(bank, cache=tmp_path)
+    assert len(fits) == 1  # the second one read the file
+    for q in ("hello", "bye", "thanks a lot"):
+        assert again.opinion(q) == first.opinion(q)
+    assert again.topics == first.topics and not list(tmp_path.glob("*.tmp"))
+
+    # another bank (one more example) is another file: never the old weights
+    module.Classifier([*bank, ("c", "many thanks")], cache=tmp_path)
+    assert len(fits) == 2
+    (other,) = set(tmp_path.glob("classifier-*.npz")) - {kept}
+
+    # a damaged file is fitted again and replaced
+    kept.write_bytes(b"not a zip file")
+    with caplog.at_level("WARNING"):
+        module.Classifier(bank, cache=tmp_path)
+    assert len(fits) == 3 and "cannot read" in caplog.text
+    module.Classifier(bank, cache=tmp_path)
+    assert len(fits) == 3
+
+    # a cache that cannot be written is only logged; no cache at all fits every time
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert module.Classifier(bank, cache=blocked).opinion("hello").top == "a"
+    module.Classifier(bank, cache=None)
+    assert len(fits) == 5
+
+    # files beyond CACHE_KEEP are pruned: the new one and the most recently used one stay
+    monkeypatch.setattr(module, "CACHE_KEEP", 2)
+    module.Classifier([*bank, ("a", "hi")], cache=tmp_path)
+    left = set(tmp_path.glob("classifier-*.npz"))
+    assert len(left) == 2 and kept in left and other not in left
+
+
+def test_the_weights_cache_folder_comes_from_the_environment(monkeypatch, tmp_path):
+    from bot.domain.knowledge.classifier import default_cache_dir
+
+    monkeypatch.setenv("MODEL_CACHE_DIR", str(tmp_path / "m"))
+    assert default_cache_dir() == tmp_path / "m"
+    monkeypatch.setenv("MODEL_CACHE_DIR", "")
+    assert default_cache_dir() is None
+    monkeypatch.delenv("MODEL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert default_cache_dir() == tmp_path / "x" / "baucu"
+
+
 @pytest.mark.parametrize(
     ("ranked", "confident", "opinion", "expected"),
     [

@@ -17,7 +17,9 @@ The regression is fitted by scikit-learn (``SGDClassifier`` with the log loss an
 gives the same weights; a few seconds, once per process) in a child process, so that the bot itself never imports
 scikit-learn or SciPy (about 95 MiB of memory per process for code used once); where no child process can be
 started, the fit runs in the process. The bot keeps two weight matrices (one row of per-topic weights per feature)
-and answers with two sparse dot products in well under a millisecond.
+and answers with two sparse dot products in well under a millisecond. The fitted weights are kept on disk (see
+:func:`default_cache_dir`), named by a digest of the rows they were fitted on, so that the next process (another
+bot process, a command, a test) builds the classifier in about half a second instead of refitting.
 
 Measured with the whole router on the 1,200 answerable questions of the sealed batches heldout13-20, which no model
 had seen, on the code of the session that wrote them (aa2e2dc): naive Bayes alone 1,116 right and 32 confidently
@@ -32,6 +34,7 @@ vetoes the keyword answer; the classifier never answers on its own.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import logging
@@ -39,6 +42,8 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,6 +72,20 @@ LOGISTIC_ALPHA = 1e-5
 LOGISTIC_EPOCHS = 20
 #: the logistic logits brought into the naive Bayes' range (chosen with the measurements above: 3 and 6 did worse)
 LOGISTIC_SCALE = 4.0
+#: weight files kept in the cache folder (checkouts with other banks may share it)
+CACHE_KEEP = 5
+#: bump when the fit changes in a way the rows and the constants above do not show (e.g. another estimator)
+_FIT_VERSION = 1
+
+
+def default_cache_dir() -> Path | None:
+    """Where fitted weights are kept between processes: ``$MODEL_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/baucu``, else ``~/.cache/baucu``."""
+    chosen = os.environ.get("MODEL_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "baucu"
 
 
 def features(text: str) -> Counter[str]:
@@ -163,8 +182,63 @@ def _fit_in_child(rows: Rows) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
         return fit_logistic(rows)
 
 
+def _fit_key(rows: Rows) -> str:
+    """A digest of everything the fitted weights depend on: the rows, their labels and the fit's settings."""
+    digest = hashlib.sha256()
+    for part in (rows.indptr, rows.indices, rows.data):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    digest.update("\n".join(rows.labels).encode())
+    digest.update(repr((rows.n_features, LOGISTIC_ALPHA, LOGISTIC_EPOCHS, _FIT_VERSION)).encode())
+    return digest.hexdigest()[:32]
+
+
+def _fit_cached(rows: Rows, cache: Path | None) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """``_fit_in_child``, or the weights an earlier process fitted from the very same rows (``cache``).
+
+    The file is named by :func:`_fit_key`, so a changed bank, feature or setting never reads stale weights; it is
+    written to a temporary file and renamed, so processes starting together never read a half-written one. A file
+    that cannot be read or written is only logged: the fit is then done (again) here."""
+    path = cache / f"classifier-{_fit_key(rows)}.npz" if cache else None
+    if path and path.exists():
+        try:
+            with np.load(path, allow_pickle=False) as got:
+                weights, bias, topics = got["weights"], got["bias"], tuple(str(t) for t in got["topics"])
+            if weights.shape == (rows.n_features, len(topics)) and bias.shape == (len(topics),):
+                os.utime(path)  # recently used: kept by _prune
+                return weights, bias, topics
+            log.warning("classifier: %s does not fit the bank, fitting again", path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            log.warning("classifier: cannot read %s (%s), fitting again", path, exc)
+    weights, bias, topics = _fit_in_child(rows)
+    if path:
+        written: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+                written = Path(tmp.name)
+                np.savez(tmp, weights=weights, bias=bias, topics=np.array(topics))
+            os.replace(written, path)
+            _prune(path.parent)
+        except OSError as exc:
+            log.warning("classifier: cannot keep the weights in %s (%s)", path.parent, exc)
+            if written:
+                written.unlink(missing_ok=True)
+    return weights, bias, topics
+
+
+def _prune(cache: Path) -> None:
+    """Remove all but the ``CACHE_KEEP`` most recently used weight files (each bank edit leaves one behind)."""
+    files = sorted(cache.glob("classifier-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
+
+
 class Classifier:
-    def __init__(self, examples: Iterable[tuple[str, str]], *, in_child: bool = True) -> None:
+    def __init__(
+        self, examples: Iterable[tuple[str, str]], *, in_child: bool = True, cache: Path | None = None
+    ) -> None:
+        """Build from ``(topic, message)`` pairs. ``in_child``: fit the regression in a child process (else here);
+        ``cache``: a folder for the fitted weights (see :func:`_fit_cached`), for the child-process fit only."""
         labelled = [(topic, features(text)) for topic, text in examples]
         if len({t for t, _f in labelled}) < 2:
             raise ValueError("the classifier needs examples of two topics at least")
@@ -185,7 +259,10 @@ class Classifier:
             len(self._column),
             tuple(t for t, _f in labelled),
         )
-        logistic, bias, self.topics = (_fit_in_child if in_child else fit_logistic)(rows)
+        if in_child:
+            logistic, bias, self.topics = _fit_cached(rows, cache)
+        else:
+            logistic, bias, self.topics = fit_logistic(rows)
         #: per feature (row), per topic (column): the logistic weight; and the topics' biases (both scaled)
         self._logistic = logistic * np.float32(LOGISTIC_SCALE)
         self._bias = bias * np.float32(LOGISTIC_SCALE)
@@ -253,5 +330,6 @@ def load_bank(directory: Path = BANK) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def classifier() -> Classifier:
-    """The classifier trained on the project's bank (built once per process, in a few seconds)."""
-    return Classifier(load_bank())
+    """The classifier trained on the project's bank (built once per process: about half a second with the weights
+    kept by an earlier process, a few seconds without)."""
+    return Classifier(load_bank(), cache=default_cache_dir())
