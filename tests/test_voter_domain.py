@@ -236,6 +236,24 @@ def test_a_typo_in_the_hamlet_still_beats_the_commune_named_as_its_context():
     assert res.confident and res.best is not None and res.best.entry.key == "area:1"
 
 
+def test_a_name_with_a_typo_in_a_sentence_needs_more_evidence():
+    from bot.handlers.voter.where import clear_in_sentence
+
+    idx = PlaceIndex(
+        [
+            PlaceEntry("area:2", "Cốc Phường", "hamlet", ("Nam Cường", "Chợ Đồn")),
+            PlaceEntry("u:1", "Xã Bản Thi", "commune", ("Chợ Đồn",)),
+        ]
+    )
+    for query, clear in (
+        ("Cốc Phườg", True),  # the name alone
+        ("thôn Cốc Phườg bỏ phiêu ở đâu", True),  # one typo, its kind word before it
+        ("cho mình hỏi bầu thì ở đâu vậy ạ", False),  # everyday words that look like "Bản Thi"
+    ):
+        res = idx.resolve(query)
+        assert res.best is not None and clear_in_sentence(query, res.best, res.confident) is clear, (query, res)
+
+
 def test_a_bare_number_in_a_sentence_is_no_polling_area():
     idx = PlaceIndex([PlaceEntry("area:7", "Khu vực bỏ phiếu số 7", "area", ("Phương Viên", "Chợ Đồn"))])
     assert not idx.resolve("ứng viên hđnd tỉnh đơn vị 7 bao nhiêu tuổi").confident  # "viên" is not Phương Viên
@@ -283,6 +301,9 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: heldout21 (a representative week) and heldout22 (situations and stories), sealed, scored once on 6ee9b69 (naive
 #: Bayes second opinion): 0.927/2 and 0.880/9; once more, still unread, with the averaged naive Bayes and logistic
 #: regression: 0.953/2 and 0.907/9. Their failures were read after that.
+#: heldout23 (an ordinary fortnight before the day) and heldout24 (election eve, the day and after), sealed, scored
+#: once on 26167b2: 0.980/1 and 0.961/2; then read (a pho restaurant taken as a recommendation or as the town's
+#: polling areas, a voter reporting vote buying refused as a fraudster).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -304,6 +325,8 @@ ROUTER_MIN_ACCURACY = {
     "heldout20": 0.95,
     "heldout21": 0.95,
     "heldout22": 0.9,
+    "heldout23": 0.97,
+    "heldout24": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout6 "có kết quả bầu cử chưa", heldout8 a candidate as member of a polling team, heldout13 "cho do xa ko":
@@ -341,7 +364,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 21))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 25))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -392,6 +415,23 @@ def test_router_person_and_broad_place_rules():
 
     outcomes = _route(items)
     assert [o.correct for o in outcomes] == [True, True], [(o.item.q, o.routed) for o in outcomes]
+
+
+def test_the_evaluation_counts_a_right_topic_offered_as_a_button_apart():
+    """Unsure answers are no accuracy, but one that offers the right topic is told apart from one that does not."""
+    from bot.handlers.voter.evaluate import Item
+
+    asked = "6h sáng ra nhà văn hóa đã thấy mở hòm phiếu rồi, tổ bầu cử cho bầu sớm"  # two topics tie
+    offered, missed, answered = _route(
+        [
+            Item(q=asked, expect="early_voting"),
+            Item(q=asked, expect="results_complaints"),
+            Item(q="mấy giờ bắt đầu bầu", expect="election_day"),
+        ]
+    )
+    assert not offered.routed.confident and (offered.correct, offered.wrong, offered.offered) == (False, False, True)
+    assert (missed.correct, missed.wrong, missed.offered) == (False, False, False)
+    assert answered.correct and not answered.offered
 
 
 #: right with the naive Bayes second opinion alone, wrong since it is averaged with the logistic regression (which

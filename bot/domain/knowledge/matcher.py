@@ -594,6 +594,9 @@ def _second_opinion(
         return ranked, confident
     if margin >= LEAD_MARGIN:
         return _lead(ranked, top, score), found or margin >= ALONE_MARGIN
+    if margin >= AGREE_MARGIN and score < CONFIDENT_SCORE:
+        # weak keywords, a leaning classifier: its topic leads the buttons (never sure from this)
+        return _lead(ranked, top, score), False
     return ranked, False
 
 

@@ -38,6 +38,7 @@ from sqlalchemy import select
 
 from bot.clock import AdjustableClock
 from bot.config import Settings
+from bot.domain.knowledge import BY_ID, render_title
 from bot.handlers.voter.qa import Routed, route
 from bot.i18n import get_translator
 from bot.runtime import Services
@@ -71,6 +72,8 @@ class Outcome:
     output: str
     correct: bool
     wrong: bool
+    #: not answered, but the expected topic was among the topics offered as buttons
+    offered: bool = False
 
 
 def load(path: Path, split: str = "all") -> list[Item]:
@@ -150,7 +153,15 @@ async def _ask(services: Services, item: Item, user_id: int) -> Outcome:
             output = plain(turn)
             await session.rollback()
     ok, wrong = judge(item, routed, output)
-    return Outcome(item, routed, output, ok, wrong)
+    return Outcome(item, routed, output, ok, wrong, offered=not ok and offers(item, routed, turn))
+
+
+def offers(item: Item, routed: Routed, turn: Turn) -> bool:
+    """Whether an unsure answer offered the expected topic (or an equally good one) as a button."""
+    if routed.confident or item.expect is None:
+        return False
+    wanted = {render_title(BY_ID[t], turn.tr) for t in (item.expect, *item.also) if t in BY_ID}
+    return any(b.label in wanted for r in turn.replies for row in r.buttons or () for b in row)
 
 
 @dataclass
@@ -158,6 +169,7 @@ class Summary:
     answerable: int
     correct: int
     wrong: int
+    offered: int
     vague_total: int
     vague_ok: int
     ms_per_question: float
@@ -178,6 +190,7 @@ async def evaluate(services: Services, items: list[Item]) -> tuple[Summary, list
             answerable=len(answerable),
             correct=sum(o.correct for o in answerable),
             wrong=sum(o.wrong for o in outcomes),
+            offered=sum(o.offered for o in answerable),
             vague_total=len(vague),
             vague_ok=sum(o.correct for o in vague),
             ms_per_question=elapsed,
@@ -233,12 +246,12 @@ async def _main(args: argparse.Namespace) -> int:
     if args.verbose:
         for o in outcomes:
             if not o.correct:
-                flag = "WRONG" if o.wrong else "miss"
+                flag = "WRONG" if o.wrong else "offered" if o.offered else "miss"
                 out = o.output.replace("\n", " | ")[:160]
                 print(f"[{flag}] {o.item.q[:70]!r} expect={o.item.expect} got={o.routed} :: {out}")
     print(
         f"split={args.split} questions={len(items)} answerable={summary.answerable} correct={summary.correct} "
-        f"confidently_wrong={summary.wrong} vague_ok={summary.vague_ok}/{summary.vague_total} "
+        f"confidently_wrong={summary.wrong} unsure_but_offered={summary.offered} vague_ok={summary.vague_ok}/{summary.vague_total} "
         f"ms/question={summary.ms_per_question:.1f}"
     )
     print(f"accuracy: {summary.accuracy:.3f}")
@@ -248,11 +261,12 @@ async def _main(args: argparse.Namespace) -> int:
 
 
 def per_split(outcomes: list[Outcome]) -> str:
-    """One line per split: accuracy on the answerable questions, confidently wrong answers, vague ones kept unsure."""
+    """One line per split: accuracy on the answerable questions, confidently wrong answers, unsure ones that offered
+    the right topic as a button, vague ones kept unsure."""
     by_split: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_split[o.item.split].append(o)
-    lines = [f"{'split':<10}{'n':>5}{'accuracy':>10}{'correct':>9}{'wrong':>7}{'vague ok':>10}"]
+    lines = [f"{'split':<10}{'n':>5}{'accuracy':>10}{'correct':>9}{'wrong':>7}{'offered':>9}{'vague ok':>10}"]
     for split, group in by_split.items():
         answerable = [o for o in group if o.item.expect is not None]
         vague = [o for o in group if o.item.expect is None]
@@ -260,7 +274,8 @@ def per_split(outcomes: list[Outcome]) -> str:
         accuracy = correct / len(answerable) if answerable else 0.0
         lines.append(
             f"{split:<10}{len(group):>5}{accuracy:>10.3f}{f'{correct}/{len(answerable)}':>9}"
-            f"{sum(o.wrong for o in group):>7}{f'{sum(o.correct for o in vague)}/{len(vague)}':>10}"
+            f"{sum(o.wrong for o in group):>7}{sum(o.offered for o in group):>9}"
+            f"{f'{sum(o.correct for o in vague)}/{len(vague)}':>10}"
         )
     return "\n".join(lines)
 
