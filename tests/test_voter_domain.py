@@ -304,6 +304,10 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: heldout23 (an ordinary fortnight before the day) and heldout24 (election eve, the day and after), sealed, scored
 #: once on 26167b2: 0.980/1 and 0.961/2; then read (a pho restaurant taken as a recommendation or as the town's
 #: polling areas, a voter reporting vote buying refused as a fraudster).
+#: heldout25 (three weeks of a district's traffic) and heldout26 (hard but fair: long stories, near-miss topic
+#: pairs), sealed, each scored once before its failures were read (heldout25 after the fixes from heldout21-24,
+#: heldout26 after those from heldout25): 0.961/1 wrong and 0.980/0; answered or offering the right topic as a
+#: button: 150 and 152 of 152.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -327,17 +331,13 @@ ROUTER_MIN_ACCURACY = {
     "heldout22": 0.9,
     "heldout23": 0.97,
     "heldout24": 0.97,
+    "heldout25": 0.97,
+    "heldout26": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
-#: (heldout6 "có kết quả bầu cử chưa", heldout8 a candidate as member of a polling team, heldout13 "cho do xa ko":
-#: right with naive Bayes alone, wrong since the two classifiers are averaged, which answers more of the unseen
-#: questions; heldout21/22: stories and data questions left open)
+#: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
 ROUTER_KNOWN_WRONG: dict[str, int] = {
-    "heldout6": 1,
-    "heldout8": 1,
-    "heldout13": 1,
-    "heldout21": 1,
-    "heldout22": 6,
+    "heldout22": 1,
 }
 
 
@@ -364,7 +364,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 25))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 27))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -473,6 +473,25 @@ def test_router_data_shapes():
     from bot.handlers.voter.evaluate import Item
 
     items = [
+        # a candidate named, and who else runs: the list (with that candidate on it), not the card
+        Item(
+            q="đơn vị số 2 HĐND xã Yên Phong có anh Bàn Thanh Hoà ra ứng cử phải không, còn những ai nữa",
+            expect="candidates",
+            must=["Bàn Thanh Hòa", "Lương Thanh Tuấn"],
+            must_not=["Ngày sinh"],
+        ),
+        Item(q="Bàn Thanh Hòa sinh năm nào", expect="candidates", must=["Ngày sinh: 21/9/1996"]),
+        # the voters of the polling area of a hamlet named with its commune: that area's, not the commune's figures
+        Item(
+            q="Khu vực bỏ phiếu thôn Nà Ngần, Yên Mỹ có bao nhiêu cử tri",
+            expect="count_query",
+            must=["254 cử tri"],
+            must_not=["1 đơn vị bầu cử"],
+        ),
+        # a name with a typo inside a sentence is no candidate ("vu thi ai" ≈ "Vũ Thị Mai")
+        Item(q="linh nghia vu thi ai lap danh sach cu tri cho", expect="soldiers", must_not=["Vũ Thị Mai"]),
+        # "ứng cửa": a typo of the candidate verb, with a council and a number
+        Item(q="hđnd xã bản thi đơn vị số 3 ai ứng cửa", expect="candidates", must=["Ma Đức Cường", "Đỗ Thị Hoa"]),
         Item(q="Bằng Lãng bầu huyện có những ai", expect="candidates", must=["Hứa Xuân Nghĩa", "Ma Thanh Yến"]),
         Item(
             q="xa bang lang bau huyen co nhung ai",

@@ -18,7 +18,7 @@ from bot.domain.text import prepare
 LEVELS = ("national", "province", "district", "commune")
 
 _CANDIDATE = re.compile(
-    r"\b(ung cu vien|ung cua vien|ung cuu vien|ung vien|ucv|nguoi ung cu|ung cu|ra ung cu|candidates?|running|standing)\b"
+    r"\b(ung cu vien|ung cua vien|ung cuu vien|ung vien|ucv|nguoi ung cu|ung cu|ung cua|ra ung cu|candidates?|running|standing)\b"
 )
 _LIST = re.compile(
     r"\b(ai|nhung ai|nguoi nao|nhung nguoi nao|gom|danh sach|ds|list|who|ten|xem|liet ke|ke ten|co nhung"
@@ -213,6 +213,11 @@ def names_own_polling_area(text: str) -> bool:
     """Whether a message speaks of the voter's own polling area ("khu vực chỗ tôi", "kv của mình", "my polling
     station")."""
     return bool(_OWN_AREA.search(" ".join(prepare(text).tokens)))
+
+
+def names_polling_area(text: str) -> bool:
+    """Whether a message speaks of a polling area ("khu vực bỏ phiếu thôn Nà Ngần", "kv 3", "polling station")."""
+    return bool(_POLLING_AREA.search(" ".join(prepare(text).tokens)))
 
 
 def counts_polling_areas(text: str) -> bool:

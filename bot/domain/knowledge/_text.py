@@ -98,10 +98,20 @@ ABBREVIATIONS: dict[str, str] = {
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 
 
+#: English words ending in "s" that are no plurals (Vietnamese syllables never end in "s"): "this" is not "thi"
+_NOT_PLURAL = frozenset({"does", "news", "always", "perhaps", "whereas", "was", "has", "its", "yes", "lens"})
+
+
 def _singular(token: str) -> str:
     if len(token) >= 5 and token.endswith("ies"):
         return token[:-3] + "y"
-    if len(token) >= 4 and token.endswith("s") and not token.endswith("ss") and token.isalpha():
+    if (
+        len(token) >= 4
+        and token.endswith("s")
+        and not token.endswith(("ss", "us", "is"))  # "address", "status", "this", "basis"
+        and token not in _NOT_PLURAL
+        and token.isalpha()
+    ):
         return token[:-1]
     return token
 

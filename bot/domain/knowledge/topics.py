@@ -175,6 +175,7 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("bỏ phiếu sớm|bầu sớm|đi bầu sớm|bầu cử sớm|early voting|vote early|early vote|advance voting", 3.5),
             ("bầu trước|bỏ phiếu trước|đi bầu trước|vote before|vote in advance", 2.5),
+            ("vote+days early|vote+day early|vote+few days before|vote+a day before|cast+vote+early", 3.0),
             (
                 "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước ngày|hôm trước bầu|thứ 7|"
                 "thứ bảy|saturday",
@@ -312,6 +313,8 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("khiếu nại+danh sách|complain+list|khiếu nại+tên|sửa danh sách|sửa tên|correct+name", 3.0),
+            # on the list back home, asking how to vote from where they are now: voting away (see its keywords)
+            ("có trong danh sách ở|có tên ở quê|danh sách ở quê|list back home|registered back home", -2.5),
         ),
         examples=(
             "Làm sao kiểm tra tôi có tên trong danh sách cử tri không?",
@@ -444,6 +447,10 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("đi làm xa|làm ăn xa|đi làm ăn|đi công tác|công tác|đi học xa|đi du lịch|đi vắng|đi xa", 3.0),
+            # on the road or at sea on election day ("anh chạy xe container tuyến Lạng Sơn - Sài Gòn")
+            ("lái xe|tài xế|chạy xe|chạy tuyến|xe container|xe tải|đi biển|truck driver|lorry driver|trucker", 2.5),
+            # on the list back home, away on the day ("tên anh có trong danh sách ở thị trấn Bằng Lũng")
+            ("có trong danh sách ở|có tên ở quê|danh sách ở quê|list back home|registered back home", 2.5),
             (
                 "không về kịp|không về được|không về quê|không về nhà|chưa về được|chỗ làm|nơi làm việc|chỗ đang làm",
                 3.0,
@@ -512,6 +519,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("dưới 12 tháng|12 tháng|mấy tháng|month", 2.0),
             ("bầu những cấp|bầu cấp nào|được bầu những cấp", 1.0),
+            # "mình ở đây từ bé, hộ khẩu cũng ở đây": home all along (a name missing from the list is the list's)
+            ("ở đây từ bé|ở đây từ nhỏ|từ bé đến giờ|từ nhỏ đến giờ|sinh ra và lớn lên|hộ khẩu cũng ở đây", -3.0),
             # old home or new one: the question of someone who moved
             (
                 "xã cũ hay xã mới|nơi cũ hay nơi mới|chỗ cũ hay chỗ mới|nhà cũ hay nhà mới|phường cũ hay phường mới|"
@@ -541,7 +550,13 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
-            ("quân nhân|bộ đội|quân đội|đi lính|người lính|lính|nghĩa vụ quân sự|đi nghĩa vụ|tại ngũ|chiến sĩ", 3.5),
+            # not "lính" alone: without diacritics it is "Linh", a name ("thôn Khuổi Linh", "chị Linh")
+            (
+                "quân nhân|bộ đội|quân đội|đi lính|người lính|là lính|làm lính|lính đảo|lính biên phòng|lính nghĩa vụ|"
+                "nghĩa vụ quân sự|"
+                "đi nghĩa vụ|tại ngũ|chiến sĩ",
+                3.5,
+            ),
             ("đơn vị đóng quân|doanh trại|đóng quân|hải quân|biên phòng|sĩ quan", 3.0),
             ("soldier|military|army|serviceman|service member|navy|conscript|barracks", 3.5),
         ),
@@ -625,10 +640,12 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ người|nhờ ai|ủy quyền|cầm thẻ", 3.0),
+            # at the polling place, but the hands cannot put the ballot in the box: someone may do it for them
+            ("không tự bỏ phiếu|không tự bỏ được|bỏ vào giúp|bỏ giúp vào|bỏ vào hòm giúp|bỏ phiếu vào hòm giúp", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
             (
                 "on my behalf|on his behalf|on her behalf|in my place|instead of me|in his place|in her place|"
-                "someone else+vote|vote+for me|vote+for my",
+                "someone else+vote|vote for me|votes for me|voting for me|vote for my|votes for my|vote in my name",
                 3.0,
             ),
             ("cả nhà|cả gia đình|cho mẹ|cho bố|cho ba|cho má|cho vợ|cho chồng|cho ông|cho bà|thay cho", 1.0),
@@ -857,7 +874,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("hợp lệ|không hợp lệ|phiếu hỏng|bị hủy|phiếu trắng|bị loại|mất giá trị|vô hiệu|còn giá trị", 3.0),
             ("valid|invalid|void|count|counted|rejected|blank", 2.5),
-            ("gạch hết|gạch tất cả|không gạch ai|không gạch|để nguyên|giữ nguyên|giữ hết|để hết", 3.5),
+            (
+                "gạch hết|gạch tất cả|gạch sạch|gạch toàn bộ|không gạch ai|không gạch|để nguyên|giữ nguyên|giữ hết|để hết",
+                3.5,
+            ),
             ("không có dấu|có dấu của|dấu của tổ|đóng dấu|stamp|stamped", 2.5),
             ("viết thêm|ghi thêm|thêm tên|vẽ hình|vẽ bậy|ký tên|all names|cross out everyone|too many names", 3.0),
             ("ít hơn|nhiều hơn|fewer|more names", 1.0),
@@ -1100,7 +1120,8 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("công bố kết quả|thông báo kết quả|công bố+kết quả|result+announce|result+published", 3.0),
             (
-                "bao lâu+biết|bao lâu+trúng cử|khi nào+trúng cử|bao giờ+trúng cử|bao lâu sau|khi nào biết|bao giờ biết",
+                "bao lâu+biết|bao lâu+trúng cử|khi nào+trúng cử|bao giờ+trúng cử|bao lâu sau|khi nào biết|bao giờ biết|"
+                "bao giờ thì biết|khi nào thì biết|bao giờ+ai trúng|khi nào+ai trúng",
                 3.0,
             ),
             ("công bố|announce|announced|announcement", 1.0),
@@ -1345,9 +1366,16 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("ứng cử|tự ứng cử|ra ứng cử|được ứng cử|làm đại biểu|ra tranh cử|đứng ra ứng cử", 1.5),
-            ("tuổi+ứng cử|tuổi+đại biểu|tuổi+tranh cử|21 tuổi|21|điều kiện ứng cử|tiêu chuẩn|hồ sơ ứng cử", 3.0),
+            # not "21" alone: a date ("flying out on May 21")
+            ("tuổi+ứng cử|tuổi+đại biểu|tuổi+tranh cử|21 tuổi|age 21|điều kiện ứng cử|tiêu chuẩn|hồ sơ ứng cử", 3.0),
             ("run for|stand for|become a candidate|become a deputy|be a candidate|stand as|candidate age", 3.5),
             ("minimum age|how old+candidate|age+candidate|requirements", 2.0),
+            # a candidate on a polling team or an election board of their own constituency (not allowed)
+            (
+                "ứng cử+tổ bầu cử|ứng cử+ban bầu cử|ứng cử+tổ trưởng|ứng cử+thư ký tổ|ứng cử+thành viên tổ|"
+                "candidate+polling team|candidate+election board",
+                3.0,
+            ),
             ("tôi muốn|muốn|có thể|được không|can i|i want", 0.5),
         ),
         examples=(
@@ -1490,7 +1518,8 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             (
-                "what can i ask|what do you do|what can you|làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|"
+                "what can i ask|what do you do|what can you|what can this bot|what can the bot|what does this bot|"
+                "what is this bot for|làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|"
                 "hỏi được gì|có thể hỏi gì|hỏi gì|chức năng",
                 3.0,
             ),
@@ -1541,6 +1570,8 @@ TOPICS: tuple[Topic, ...] = (
             ("ủy ban bầu cử|ban bầu cử|tổ bầu cử|hội đồng nhân dân|ủy ban nhân dân|mặt trận tổ quốc", -2.0),
             # "bạn có phải người của Ủy ban bầu cử không": who the bot belongs to, even with a committee named
             ("bạn có phải người của|bạn là người của|bot có phải của|bạn thuộc|are you from the|are you part of", 5.0),
+            # "bao giờ thì biết chính thức ai trúng": the official results, not the bot's standing
+            ("ai trúng|trúng cử|kết quả|result", -2.5),
         ),
         examples=("Bạn là ai?", "Bot này có phải của nhà nước không", "Who made you? Are you official?"),
     ),
@@ -1567,6 +1598,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("nên bầu|nên chọn|nên bỏ phiếu|nên gạch|nên giữ|khuyên|tư vấn bầu|gợi ý bầu|giới thiệu người", 3.0),
             ("bầu ai|bầu cho ai|chọn ai|gạch ai|giữ ai|ủng hộ ai|bỏ phiếu cho ai", 1.5),
+            # "không biết ai nên gạch sạch hết tên … không bầu ai cả": so every name was crossed out, not an opinion
+            ("gạch sạch|gạch hết|gạch tất cả|gạch toàn bộ|không bầu ai cả|không bầu ai hết", -3.0),
             (
                 "đáng bầu không|có đáng bầu|đáng để bầu|đáng được bầu|đáng chọn|ai đáng|theo bạn+ai|bạn nghĩ+ai|your opinion|ai tốt|ai giỏi|ai xứng đáng|ai hay|"
                 "ai ổn|người nào tốt|ứng viên nào tốt|ai tốt nhất|tốt nhất",
@@ -1731,6 +1764,8 @@ TOPICS: tuple[Topic, ...] = (
                 3.5,
             ),
             ("đồ ngu|bot ngu|mày ngu|ngu thế|ngu vậy|ngu quá|ngu vl|ngu vãi|ngu như|thật ngu|ngu ngốc|ngu si", 4.0),
+            # "what can this bot do": English, where "bot do" is no "bot dở"
+            ("what can|can this bot|can the bot|can you do|what does this bot|what does the bot", -3.5),
             ("vô dụng|vớ vẩn|dở hơi|óc chó|đần độn|ngớ ngẩn|rác rưởi|láo toét|mất dạy|khốn nạn|cút đi", 3.5),
             ("đm|dm|đmm|vcl|vkl|clgt|đéo|deo|địt|dit|lồn|cặc", 3.5),
             ("stupid|idiot|useless|dumb|shut up|fuck|fucking|shit|moron|trash|garbage|suck|sucks", 4.0),
@@ -1930,7 +1965,11 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Xã tôi thuộc đơn vị bầu cử nào"),
         slots=("place", "level"),
         keywords=(
-            ("thuộc đơn vị bầu cử nào|thuộc đơn vị nào|đơn vị bầu cử nào|đơn vị bầu cử số mấy|đơn vị số mấy", 4.0),
+            (
+                "thuộc đơn vị bầu cử nào|thuộc đơn vị nào|đơn vị bầu cử nào|đơn vị bầu cử số mấy|đơn vị số mấy|"
+                "đơn vị bầu cử số bao nhiêu|đơn vị số bao nhiêu",
+                4.0,
+            ),
             ("đơn vị mấy|thuộc đơn vị|đơn vị nào|thuộc đơn vị số", 2.5),
             ("which constituency|what constituency|in which constituency|belong to", 4.0),
         ),
@@ -1959,7 +1998,7 @@ TOPICS: tuple[Topic, ...] = (
             ("tỷ lệ+ở xã|tỷ lệ+của xã|tỷ lệ+đơn vị|tỷ lệ+huyện|tỷ lệ+tỉnh|tỉ lệ+xã|turnout+my", 2.0),
             ("số phiếu|được bao nhiêu phiếu|bao nhiêu phiếu|how many votes did", 1.0),
             (
-                "xem kết quả|tra kết quả|tra cứu kết quả|kết quả+có chưa|kết quả+đã có|kết quả+chưa có|kết quả+ra chưa|"
+                "xem kết quả|tra kết quả|tra cứu kết quả|kết quả+có chưa|kết quả+đã có|có kết quả+chưa|kết quả+chưa có|kết quả+ra chưa|"
                 "see the result|check the result|result+out|result+available",
                 2.0,
             ),

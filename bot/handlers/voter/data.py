@@ -11,6 +11,7 @@ from bot.domain.voter_constituency import (
     ConstituencyRef,
     counts_polling_areas,
     names_own_polling_area,
+    names_polling_area,
     parse_constituency_ref,
     without_number,
 )
@@ -87,7 +88,9 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
     if ref.number is not None and await _constituency_counts(t, election, ref, text):
         return "answer"
     places = await get_places(t.services, t.session, election.id)
-    kind, found = await resolve_unit(t, election, text, (*UNIT_KINDS, "area"))
+    # a hamlet named with its polling area ("khu vực bỏ phiếu thôn Nà Ngần, Yên Mỹ"): that area, not the commune
+    kinds = (*UNIT_KINDS, "area", "hamlet") if names_polling_area(text) else (*UNIT_KINDS, "area")
+    kind, found = await resolve_unit(t, election, text, kinds)
     unit: UnitInfo | None = None
     if kind == "area":  # "khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri": that area, not its commune
         await show_area_counts(t, election, found)

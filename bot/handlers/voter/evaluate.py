@@ -113,7 +113,9 @@ def plain(turn: Turn) -> str:
 
 def judge(item: Item, routed: Routed, output: str) -> tuple[bool, bool]:
     if item.expect is None:
-        return not routed.confident, routed.confident
+        # offering near place names as buttons ("cho do xa ko": "Chợ Đồn?") is a choice, not an answer, as below
+        answered = routed.confident and routed.kind != "choices"
+        return not answered, answered
     folded = output
     ok = (
         routed.confident

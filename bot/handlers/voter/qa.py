@@ -46,6 +46,9 @@ FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 #: the answer: "ông bà ra điểm nào bầu", "đi đâu")
 _WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
 
+#: asking for the others beside a person named ("có anh X ra ứng cử phải không, còn những ai nữa")
+_WHO_ELSE = re.compile(r" (con ai|ai nua|nhung ai nua|con nhung ai|who else|anyone else|the others|other candidates) ")
+
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
 
@@ -316,7 +319,8 @@ async def route(t: Turn, text: str) -> Routed:
                 return Routed("place", "where_to_vote")
     # a request for the candidates of a constituency named by level, number or place ("ứng viên hđnd tỉnh đơn vị
     # số 8 gồm những ai", "ứng viên quốc hội ở Chợ Đồn"): the list, whatever rules words the sentence also has
-    named_person = person.confident and person.best is not None and person.best.exact
+    # (a person named, and who else runs: the list, which has that person too)
+    named_person = person.confident and person.best is not None and person.best.exact and not _WHO_ELSE.search(words)
     request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
     if request is not None:
         # the place is read without the constituency number ("hđnd xã Yên Mỹ đơn vị số 2": "số 2" is no polling area)
@@ -420,7 +424,14 @@ async def route(t: Turn, text: str) -> Routed:
     # (4) a place or a candidate named in a longer message
     place_score = place.best.score if place.best else 0.0
     person_score = person.best.score if person.best else 0.0
-    if person_score >= 75 and person_score > place_score and not _safety_hint(result):
+    # (inside a sentence, a name with a typo needs the score a place needs: "vu thi ai" ≈ "Vũ Thị Mai")
+    if (
+        person.best is not None
+        and person_score >= 75
+        and person_score > place_score
+        and where.clear_in_sentence(text, person.best, True)
+        and not _safety_hint(result)
+    ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
     # inside a sentence, a district or province named alone ("I work in Hanoi, my home is in Chợ Đồn") is where
