@@ -490,6 +490,12 @@ def test_router_data_shapes():
         ),
         # a name with a typo inside a sentence is no candidate ("vu thi ai" ≈ "Vũ Thị Mai")
         Item(q="linh nghia vu thi ai lap danh sach cu tri cho", expect="soldiers", must_not=["Vũ Thị Mai"]),
+        # a candidate named in full asked about their constituency: the card (with it), even in a long question
+        Item(
+            q="Bà Ma Thu Quyên ứng cử HĐND huyện ở đơn vị bầu cử số mấy?",
+            expect="candidates",
+            must=["Ma Thu Quyên", "Đơn vị bầu cử số"],
+        ),
         # "ứng cửa": a typo of the candidate verb, with a council and a number
         Item(q="hđnd xã bản thi đơn vị số 3 ai ứng cửa", expect="candidates", must=["Ma Đức Cường", "Đỗ Thị Hoa"]),
         Item(q="Bằng Lãng bầu huyện có những ai", expect="candidates", must=["Hứa Xuân Nghĩa", "Ma Thanh Yến"]),

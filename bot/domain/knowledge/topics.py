@@ -730,6 +730,7 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("chụp ảnh|chụp hình|chụp lại|quay phim|take a photo|photo of|picture", 2.5),
+            ("selfie|up story|đăng story|khoe phiếu|khoe lá phiếu|post+ballot", 2.5),
             ("who will know|see my ballot|see who i|find out who i|watch me", 2.5),
             ("ép|bị ép|ép buộc|bắt phải bầu|forced|pressure", 1.5),
         ),
@@ -1666,6 +1667,9 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
+            ("bầu được 2 lần|bầu được hai lần|bỏ phiếu được 2 lần|bỏ phiếu được hai lần|bầu được nhiều lần", 4.0),
+            # a forged ballot ("làm phiếu bầu giả … có dấu đỏ y hệt"), ballots added at the count ("thêm vài phiếu")
+            ("phiếu bầu giả|làm giả phiếu|làm giả dấu|dấu đỏ y hệt|thêm vài phiếu|thêm mấy phiếu|cộng thêm phiếu", 4.0),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
             # extra ballots to mark for the family ("xin thêm vài tờ phiếu để gạch cho người nhà")
             ("gạch cho người nhà|gạch hộ người nhà|gạch giùm người nhà|thêm vài tờ phiếu|xin thêm vài tờ", 4.0),

@@ -388,7 +388,8 @@ async def route(t: Turn, text: str) -> Routed:
         and (
             n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
             # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
-            or (best is not None and best.id in PERSON_TOPICS and n_words - len(top_person.entry.name.split()) <= 12)
+            # (words counted after abbreviations are spelled out: "hđnd" is four)
+            or (best is not None and best.id in PERSON_TOPICS and n_words - len(top_person.entry.name.split()) <= 15)
         )
     ):
         await cand.search_candidates(t, election, text, quiet=True)
