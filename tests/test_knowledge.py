@@ -213,6 +213,13 @@ def test_safety_takes_precedence():
         # when the official winners are known, not whether the bot is official
         ("bao giờ thì biết chính thức ai trúng đại biểu quốc hội khoá này", "results_announcement"),
         ("Xã Yên Thịnh nằm trong đơn vị bầu cử số bao nhiêu (HĐND huyện Chợ Đồn)?", "commune_constituency"),
+        # the date of the election named by its term, not the national figures of 2021
+        ("bầu cử QH khoá XV diễn ra hôm nào", "election_day"),
+        ("khi nào có official result bầu đbqh vậy", "results_announcement"),
+        (
+            "What happens if not enough people get elected to the district council in a constituency?",
+            "additional_repeat",
+        ),
         # fraud in other words: able to vote twice, a forged ballot, ballots added at the count
         ("làm sao bầu được 2 lần", "fraud"),
         ("chỉ cách làm phiếu bầu giả với, có dấu đỏ y hệt", "fraud"),

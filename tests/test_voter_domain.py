@@ -307,7 +307,8 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: heldout25 (three weeks of a district's traffic) and heldout26 (hard but fair: long stories, near-miss topic
 #: pairs), sealed, each scored once before its failures were read (heldout25 after the fixes from heldout21-24,
 #: heldout26 after those from heldout25): 0.961/1 wrong and 0.980/0; answered or offering the right topic as a
-#: button: 150 and 152 of 152.
+#: button: 150 and 152 of 152. heldout28 (one third English or mixed), scored once on dfa7f56: 0.980/1 wrong (the
+#: 2021 figures, which hold the date, for "bầu cử QH khoá XV diễn ra hôm nào").
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -333,6 +334,7 @@ ROUTER_MIN_ACCURACY = {
     "heldout24": 0.97,
     "heldout25": 0.97,
     "heldout26": 0.97,
+    "heldout28": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
@@ -495,6 +497,11 @@ def test_router_data_shapes():
             q="Bà Ma Thu Quyên ứng cử HĐND huyện ở đơn vị bầu cử số mấy?",
             expect="candidates",
             must=["Ma Thu Quyên", "Đơn vị bầu cử số"],
+        ),
+        Item(
+            q="Bà Vàng Thu Yến ứng cử đại biểu HĐND ở xã nào, đơn vị bầu cử số mấy ạ?",
+            expect="candidates",
+            must=["Vàng Thu Yến", "Đơn vị bầu cử số"],
         ),
         # "ứng cửa": a typo of the candidate verb, with a council and a number
         Item(q="hđnd xã bản thi đơn vị số 3 ai ứng cửa", expect="candidates", must=["Ma Đức Cường", "Đỗ Thị Hoa"]),

@@ -1063,6 +1063,7 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu cử lại|bầu lại|bỏ phiếu lại|tổ chức lại|repeat election|rerun|re run|revote|re vote|vote again", 4.0),
             ("vòng 2|vòng hai|second round|run off|runoff", 3.0),
             ("không đủ người|thiếu người|chưa đủ|không đủ|chưa quá một nửa|dưới một nửa|ít người đi bầu", 2.5),
+            ("not enough+elected|too few+elected|fewer+elected|seats+left empty|seat+unfilled|unfilled", 2.5),
             (
                 "không quá một nửa|không quá nửa|chưa được một nửa|ít hơn một nửa|không tới một nửa|dưới 50|"
                 "không quá 50|less than half|not more than half|fewer than half|under half",
@@ -1127,6 +1128,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("công bố|announce|announced|announcement", 1.0),
             ("kết quả+" + _WHEN.replace("|", "|kết quả+") + "|result+when|when will we know", 3.0),
+            ("result+" + _WHEN.replace("|", "|result+"), 3.0),  # mixed: "khi nào có official result"
             ("bao lâu+kết quả|mấy ngày+kết quả|bao nhiêu ngày+kết quả|how long+result|how many days+result", 3.0),
             ("có kết quả|biết kết quả|ra kết quả", 1.5),
         ),
@@ -1457,6 +1459,11 @@ TOPICS: tuple[Topic, ...] = (
             ("tỷ lệ cử tri đi bầu|tỷ lệ đi bầu|tỉ lệ đi bầu|tỉ lệ cử tri|turnout", 2.0),
             ("2021|khóa xv|khóa 15|nhiệm kỳ 2021|lần trước|last election|previous election", 2.0),
             ("bao nhiêu đại biểu quốc hội|bao nhiêu đại biểu trúng cử|how many deputies|499|184", 1.5),
+            # "bầu cử QH khoá XV diễn ra hôm nào": the date of the election, answered by election_day
+            (
+                "diễn ra hôm nào|diễn ra ngày nào|diễn ra khi nào|diễn ra vào ngày nào|tổ chức hôm nào|tổ chức ngày nào",
+                -2.5,
+            ),
         ),
         examples=(
             "Tỷ lệ cử tri đi bầu cả nước năm 2021 là bao nhiêu?",
@@ -1876,6 +1883,7 @@ TOPICS: tuple[Topic, ...] = (
             ("gạch|hợp lệ|gặp cử tri|tiếp xúc|vận động|quảng cáo|xếp hạng|tốt nhất|nên|so sánh|best|should", -2.0),
             ("nhất|ổn|tốt hơn|better", -1.5),
             ("bao nhiêu|mấy|how many|số lượng|number of", -1.0),
+            ("số người ứng cử|số ứng cử viên|số ứng viên", -1.5),  # "số người ứng cử … là bao nhiêu": a count
             ("bằng phiếu|trúng|thắng|tie|win|won|seat|than seat", -2.0),
             ("của tôi|ở đơn vị|đơn vị tôi|ở xã|ở tỉnh|my|mine|in my", 1.0),
             ("tuổi|bao nhiêu tuổi|điều kiện|tiêu chuẩn|tự ứng cử|muốn ứng cử|ghế|số dư|nhiều hơn", -2.0),

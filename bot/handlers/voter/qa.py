@@ -64,6 +64,8 @@ AWAY_TOPICS = frozenset(("vote_away", "temporary_residents", "soldiers", "return
 PERSON_QUESTION_WORDS = 5
 #: topics that, asked about a candidate named in full, are answered by that candidate's card (constituency, age)
 PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
+#: ... in a question of at most this many other words (as typed)
+PERSON_TOPIC_WORDS = 20
 
 
 #: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
@@ -388,8 +390,12 @@ async def route(t: Turn, text: str) -> Routed:
         and (
             n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
             # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
-            # (words counted after abbreviations are spelled out: "hđnd" is four)
-            or (best is not None and best.id in PERSON_TOPICS and n_words - len(top_person.entry.name.split()) <= 15)
+            # (the words as typed: "hđnd" is one word here, four once spelled out)
+            or (
+                best is not None
+                and best.id in PERSON_TOPICS
+                and len(text.split()) - len(top_person.entry.name.split()) <= PERSON_TOPIC_WORDS
+            )
         )
     ):
         await cand.search_candidates(t, election, text, quiet=True)
