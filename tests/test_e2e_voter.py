@@ -265,6 +265,14 @@ async def test_count_question(offline: Driver, election: SmallElection) -> None:
     assert "4 khu vực bỏ phiếu" in text and "2.600 cử tri" in text
     events = await offline.say(2030, "xa dong lac co bao nhieu khu vuc bo phieu")
     assert "2 khu vực bỏ phiếu" in texts(events) and "700 cử tri" in texts(events)
+    # a polling area chosen from the buttons of an ambiguous question: its own voters
+    area = election.areas[0]
+    events = await offline.press_data(2030, f"vacount:{area.id}")
+    assert f"có {area.registered_voters} cử tri trong danh sách" in texts(events), texts(events)
+    # ... and a constituency chosen from the buttons of an ambiguous number: its seats and candidates
+    constituency = election.constituencies["district"]
+    events = await offline.press_data(2030, f"vkcount:{constituency.id}")
+    assert f"{constituency.name}: bầu {constituency.seats} đại biểu" in texts(events), texts(events)
 
 
 async def test_coverage_and_commune_constituency(offline: Driver, election: SmallElection) -> None:
@@ -310,13 +318,14 @@ async def test_user_markup_is_escaped(offline: Driver, election: SmallElection) 
 
 async def test_forged_buttons_are_refused(offline: Driver, election: SmallElection) -> None:
     await offline.say(2042, "/start")
-    for data in ("varea:999999", "vcons:999999", "vcand:abc", "vsave:1:2", "vtopic:nope", "vbrowse:1", "vbelong:x:1"):
+    gone = ("varea:999999", "vcons:999999", "vacount:999999", "vkcount:999999")
+    for data in (*gone, "vcand:abc", "vsave:1:2", "vtopic:nope", "vbrowse:1", "vbelong:x:1"):
         await offline.press_data(2042, data)
     async with offline.services.sessionmaker() as s:
         rows = (await s.scalars(select(AuditLog).where(AuditLog.action == "button_refused"))).all()
-        assert len(rows) == 7
-        # the area and the constituency do not exist: refused as gone, the others as malformed
-        assert sorted(r.detail["reason"] for r in rows) == ["forged"] * 5 + ["not_found"] * 2
+        assert len(rows) == 9
+        # the areas and the constituencies do not exist: refused as gone, the others as malformed
+        assert sorted(r.detail["reason"] for r in rows) == ["forged"] * 5 + ["not_found"] * 4
 
 
 async def test_other_elections_ids_are_refused(offline: Driver, election: SmallElection) -> None:

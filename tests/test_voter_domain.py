@@ -187,6 +187,10 @@ def test_a_ballot_position_is_a_list_request_with_its_position(text, levels, num
         ("dv so 3 bau hdnd xa o nghia ta thi dan thon nao bau", 3),
         ("hđnd xã tân lập đơn vị bầu cử số 2 có những ai", 2),
         ("dvbc 4 gồm những xã nào", 4),
+        # the level named between "đơn vị" and its number ("số" then needed)
+        ("don vi bau cu quoc hoi so 2 co bao nhieu nguoi ung cu", 2),
+        ("đơn vị bầu cử HĐND tỉnh số 8 gồm những ai", 8),
+        ("don vi hdnd xa 3 thon", None),
         ("khu vực bỏ phiếu số 2 thuộc đơn vị số 1", None),  # a polling area spoken of
         ("kv 3 xã nghĩa tá ở đâu", None),
         ("Nghĩa Tá khu vực số 3", None),
@@ -206,6 +210,8 @@ def test_an_explicit_constituency_number_is_read_unless_a_polling_area_is_named(
         ("tt bang lung don vi bau cu so 4 hdnd thi tran", "thị trấn bang lung hội đồng nhân dân thi tran"),
         ("hđnd xã nam cường đv số 3 ai ra ứng cử", "hội đồng nhân dân xã nam cường ai ra ứng cử"),
         ("ứng viên xã Yên Mỹ là ai", "ứng viên xã Yên Mỹ là ai"),
+        # a level between "đơn vị" and the number stays: it names the commune's council
+        ("đơn vị hđnd xã số 3 Nghĩa Tá có ai", "hội đồng nhân dân xã nghĩa tá có ai"),
     ],
 )
 def test_the_constituency_number_is_left_out_of_the_place(text, rest):
@@ -490,6 +496,27 @@ def test_router_data_shapes():
             must=["254 cử tri"],
             must_not=["1 đơn vị bầu cử"],
         ),
+        # a hamlet in three communes, or a polling area number in many: their polling areas as buttons
+        Item(
+            q="kv thôn Bản Áng có bao nhiêu cử tri",
+            expect="count_query",
+            must=["Bản Áng · Phương Viên → Khu vực bỏ phiếu số 5", "Bản Áng · Yên Phong → Khu vực bỏ phiếu số 2"],
+        ),
+        Item(
+            q="khu vực bỏ phiếu số 3 có bao nhiêu cử tri",
+            expect="count_query",
+            must=["Khu vực bỏ phiếu số 3 · Bản Thi"],
+        ),
+        # a constituency number shared by several levels: the constituencies as buttons, never polling areas numbered
+        # so; a level between "đơn vị" and the number is read; a number no constituency has is said so
+        Item(
+            q="đơn vị số 2 có bao nhiêu người ứng cử",
+            expect="count_query",
+            must=["Đại biểu Quốc hội · Đơn vị bầu cử số 2", "Đại biểu HĐND huyện · Đơn vị bầu cử số 2"],
+            must_not=["Khu vực bỏ phiếu"],
+        ),
+        Item(q="don vi bau cu quoc hoi so 2 co bao nhieu nguoi ung cu", expect="count_query", must=["5 người ứng cử"]),
+        Item(q="đơn vị số 99 có bao nhiêu người ứng cử", expect="count_query", must=["Không tìm thấy đơn vị bầu cử"]),
         # a name with a typo inside a sentence is no candidate ("vu thi ai" ≈ "Vũ Thị Mai")
         Item(q="linh nghia vu thi ai lap danh sach cu tri cho", expect="soldiers", must_not=["Vũ Thị Mai"]),
         # a candidate named in full asked about their constituency: the card (with it), even in a long question

@@ -60,8 +60,13 @@ _BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("district", ("huyen", "quan"), frozenset(("huyện", "quận"))),
     ("commune", ("xa", "phuong"), frozenset(("xã", "phường"))),
 )
+#: a constituency number ("đơn vị số 3", "dv 3", "dvbc so 2"), also with its level between ("đơn vị bầu cử quốc hội
+#: số 2", "đơn vị hđnd tỉnh số 8"; then "số" is needed): ``n`` the number, ``level`` the level words if any
 _NUMBER = re.compile(
-    r"\b(?:don vi bau cu|don vi|dvbc|dv|constituency|unit)\s*(?:so\s*)?(?:no\s*)?(?:number\s*)?(\d{1,3})\b"
+    r"\b(?P<lead>don vi bau cu|don vi|dvbc|dv|constituency|unit)"
+    r"(?:\s+(?P<level>(?:dai bieu )?(?:quoc hoi|hoi dong nhan dan(?: cap)?(?: (?:tinh|huyen|quan|thi xa|thanh pho|"
+    r"xa|phuong|thi tran))?)))?"
+    r"\s*(?P<tail>(?(level)so\s*|(?:so\s*)?(?:no\s*)?(?:number\s*)?)(?P<n>\d{1,3}))\b"
 )
 _CANDIDATE_NOUN = re.compile(r"\b(ung cu vien|ung cua vien|ung cuu vien|ung vien|ucv|nguoi ung cu|candidates?)\b")
 #: a council or the National Assembly named ("hđnd", "quốc hội", "national assembly", "council")
@@ -154,7 +159,7 @@ def parse_constituency_ref(text: str) -> ConstituencyRef:
     m = _NUMBER.search(joined)
     return ConstituencyRef(
         levels=_levels(joined, prep.tokens, prep.accented),
-        number=int(m.group(1)) if m else None,
+        number=int(m.group("n")) if m else None,
         mine=bool(_MINE.search(joined) or (_MINE_EN.search(joined) and _ENGLISH.search(joined))),
         position=ballot_position(joined),
     )
@@ -232,7 +237,7 @@ def explicit_constituency_number(text: str) -> int | None:
     if _POLLING_AREA.search(joined):
         return None
     m = _NUMBER.search(joined)
-    return int(m.group(1)) if m else None
+    return int(m.group("n")) if m else None
 
 
 def without_number(text: str) -> str:
@@ -244,9 +249,12 @@ def without_number(text: str) -> str:
     m = _NUMBER.search(joined)
     if m is None:
         return text
-    start = len(joined[: m.start()].split())
-    end = start + len(m.group(0).split())
-    return " ".join(prep.accented[:start] + prep.accented[end:])
+    # the lead words and the number go, a level named between them stays ("hội đồng nhân dân xã")
+    drop: set[int] = set()
+    for group in ("lead", "tail"):
+        start = len(joined[: m.start(group)].split())
+        drop.update(range(start, start + len(m.group(group).split())))
+    return " ".join(w for i, w in enumerate(prep.accented) if i not in drop)
 
 
 @dataclass(frozen=True)

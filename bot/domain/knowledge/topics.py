@@ -553,8 +553,7 @@ TOPICS: tuple[Topic, ...] = (
             # not "lính" alone: without diacritics it is "Linh", a name ("thôn Khuổi Linh", "chị Linh")
             (
                 "quân nhân|bộ đội|quân đội|đi lính|người lính|là lính|làm lính|lính đảo|lính biên phòng|lính nghĩa vụ|"
-                "nghĩa vụ quân sự|"
-                "đi nghĩa vụ|tại ngũ|chiến sĩ",
+                "nghĩa vụ quân sự|đi nghĩa vụ|tại ngũ|chiến sĩ",
                 3.5,
             ),
             ("đơn vị đóng quân|doanh trại|đóng quân|hải quân|biên phòng|sĩ quan", 3.0),
@@ -1321,6 +1320,8 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("say rượu|say xỉn|quậy phá|vào phá|đến phá|phá điểm|phá phòng|gây sự|làm loạn|mất trật tự|drunk", 4.0),
+            # a voter reporting fraud they saw (fraud steps back when it is reported: see its keywords)
+            ("tố cáo gian lận|tố giác gian lận|báo gian lận|phát hiện gian lận|thấy gian lận|report fraud", 4.0),
             (
                 "ngất|ngất xỉu|xỉu|cấp cứu|đột quỵ|ốm đột ngột|hết phiếu|thiếu phiếu|không đủ phiếu|giữa chừng|run out of ballots|ran out|fainted|collapsed",
                 3.0,
@@ -1697,7 +1698,8 @@ TOPICS: tuple[Topic, ...] = (
             # voters is banned, report it to ...); escaping a report is fraud again
             (
                 "báo ở đâu|báo cho ai|báo với ai|báo công an|tố giác|tố cáo|trình báo|phản ánh ở đâu|phản ánh với ai|"
-                "where do i report|where to report|how do i report|how to report|who do i report|report it|report this",
+                "where do i report|where to report|how do i report|how to report|who do i report|report it|report this|"
+                "báo ai|thấy gian lận|phát hiện gian lận|report fraud|to report|want to report",
                 -4.0,
             ),
             ("không bị tố|không ai tố|không bị báo|không ai báo|without being reported|nobody reports", 4.0),

@@ -6,15 +6,18 @@ import re
 from typing import Any
 
 from bot.callbacks import encode
+from bot.domain.search import PlaceMatch
 from bot.domain.text import fold
 from bot.domain.voter_constituency import (
     ConstituencyRef,
     counts_polling_areas,
+    explicit_constituency_number,
     names_own_polling_area,
     names_polling_area,
     parse_constituency_ref,
     without_number,
 )
+from bot.handlers.voter import where
 from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
 from bot.i18n import N_
@@ -68,14 +71,17 @@ async def _home_unit(t: Turn, election: Election, places: Places, text: str) -> 
     return None
 
 
-def _offer_units(t: Turn, matches: list, action: str) -> None:
-    rows = []
-    for m in matches[:6]:
-        kind, raw = m.entry.key.split(":")
-        if kind != "unit":
+def _offer_places(t: Turn, places: Places, matches: list[PlaceMatch]) -> None:
+    """Buttons for the counts of the units and polling areas found (a hamlet stands for its polling area)."""
+    rows, seen = [], set()
+    for m in matches:
+        if m.entry.key in seen:  # two hamlets of one polling area
             continue
-        ctx = f" · {m.entry.context[0]}" if m.entry.context else ""
-        rows.append([Button(f"{m.entry.name}{ctx}"[:60], encode(action, int(raw)))])
+        seen.add(m.entry.key)
+        kind, raw = m.entry.key.split(":")
+        action = "vcount" if kind == "unit" else "vacount"
+        rows.append([Button(where.place_label(t, places, m)[:60], encode(action, int(raw)))])
+    rows = rows[:6]
     t.reply(t._("Bạn muốn hỏi về nơi nào?"), rows)
 
 
@@ -85,8 +91,24 @@ def _offer_units(t: Turn, matches: list, action: str) -> None:
 async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str, Any]) -> str:
     """How many constituencies, seats, candidates, polling areas and voters a unit has. Returns the route kind."""
     ref = parse_constituency_ref(text)
-    if ref.number is not None and await _constituency_counts(t, election, ref, text):
-        return "answer"
+    if ref.number is not None:
+        # a constituency by number ("đơn vị số 2 có bao nhiêu người ứng cử"): its counts; several: a choice
+        # (never the polling areas of that number)
+        numbered = await numbered_constituencies(t, election, ref, text)
+        if not ref.levels and len(numbered) > 8:  # a commune council needs its commune named
+            numbered = [(k, c) for k, c in numbered if c.level != "commune"] or numbered
+        if not numbered and explicit_constituency_number(text) is not None:
+            t.reply(t._("Không tìm thấy đơn vị bầu cử này trong dữ liệu. Bạn kiểm tra lại cấp và số đơn vị nhé."))
+            return "answer"
+        if len(numbered) == 1:
+            await show_constituency_counts(t, election, *numbered[0])
+            return "answer"
+        if numbered:
+            rows = [
+                [Button(f"{contest_label(t, c)} · {k.name}"[:60], encode("vkcount", k.id))] for k, c in numbered[:8]
+            ]
+            t.reply(t._("Bạn muốn hỏi về đơn vị bầu cử nào?"), rows)
+            return "choices"
     places = await get_places(t.services, t.session, election.id)
     # a hamlet named with its polling area ("khu vực bỏ phiếu thôn Nà Ngần, Yên Mỹ"): that area, not the commune
     kinds = (*UNIT_KINDS, "area", "hamlet") if names_polling_area(text) else (*UNIT_KINDS, "area")
@@ -98,7 +120,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
     if kind == "unit":
         unit = found
     elif kind == "choices":
-        _offer_units(t, found, "vcount")
+        _offer_places(t, places, found)
         return "choices"
     else:
         if t.user.home_area_id and names_own_polling_area(text) and not counts_polling_areas(text):
@@ -126,33 +148,43 @@ async def in_named_unit(
     return narrowed or found
 
 
-async def numbered_constituency(
+async def numbered_constituencies(
     t: Turn, election: Election, ref: ConstituencyRef, text: str
-) -> tuple[Constituency, Contest] | None:
-    """The one constituency a message names by number, with its level and commune or district when several share
-    the number ("đơn vị số 7 HĐND tỉnh", "đơn vị số 3 HĐND xã Xuân Lạc"); None when none or several fit."""
+) -> list[tuple[Constituency, Contest]]:
+    """The constituencies a message may name by number, narrowed by the level and the commune or district it names
+    ("đơn vị số 7 HĐND tỉnh", "đơn vị số 3 HĐND xã Xuân Lạc")."""
     if ref.number is None:
-        return None
+        return []
     found = [
         (k, c)
         for k, c in await q.constituencies_numbered(t.session, election.id, ref.number)
         if not ref.levels or c.level in ref.levels
     ]
-    found = await in_named_unit(t, election, text, found)
+    return await in_named_unit(t, election, text, found)
+
+
+async def numbered_constituency(
+    t: Turn, election: Election, ref: ConstituencyRef, text: str
+) -> tuple[Constituency, Contest] | None:
+    """The one constituency a message names by number; None when none or several fit."""
+    found = await numbered_constituencies(t, election, ref, text)
     return found[0] if len(found) == 1 else None
 
 
-async def _constituency_counts(t: Turn, election: Election, ref: ConstituencyRef, text: str) -> bool:
-    """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": seats and candidates of that constituency, when it is one."""
-    found = await numbered_constituency(t, election, ref, text)
-    if found is None:
-        return False
-    k, c = found
+async def show_constituency_counts(t: Turn, election: Election, k: Constituency, c: Contest) -> None:
+    """ "đơn vị số 7 HĐND tỉnh có mấy người ứng cử": the seats and candidates of that constituency."""
     people = await q.candidates_of(t.session, k.id)
     text = t._("<b>{contest}</b> — {constituency}: bầu {seats} đại biểu, {n} người ứng cử.").format(
         contest=contest_label(t, c), constituency=esc(k.name), seats=t.tr.number(k.seats), n=t.tr.number(len(people))
     )
     t.reply(with_note(t, election, text), [[Button("🗳 " + t._("Xem danh sách người ứng cử"), encode("vcons", k.id))]])
+
+
+async def show_constituency_counts_by_id(t: Turn, election: Election, constituency_id: int) -> bool:
+    found = await q.election_constituency(t.session, election.id, constituency_id)
+    if found is None:
+        return False
+    await show_constituency_counts(t, election, *found)
     return True
 
 

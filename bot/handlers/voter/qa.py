@@ -531,7 +531,8 @@ async def faq_command(update: Update, context: BotContext) -> None:
 
 @button_handler
 async def qa_button(t: Turn, cb: Callback) -> bool:
-    """Buttons: vfaq, vtopic:id, vcount:unit, vcover:constituency, vbelong:kind:id."""
+    """Buttons: vfaq, vtopic:id, vcount:unit, vacount:area, vkcount:constituency, vcover:constituency,
+    vbelong:kind:id."""
     if cb.action == "vfaq":
         cb.expect(0)
         t.answer()
@@ -552,6 +553,10 @@ async def qa_button(t: Turn, cb: Callback) -> bool:
             await answer_topic(t, election, topic_id)
     elif cb.action == "vcount":
         ok = await data.show_counts(t, election, cb.expect(1).int(0, minimum=1))
+    elif cb.action == "vacount":
+        ok = await data.show_area_counts(t, election, cb.expect(1).int(0, minimum=1))
+    elif cb.action == "vkcount":
+        ok = await data.show_constituency_counts_by_id(t, election, cb.expect(1).int(0, minimum=1))
     elif cb.action == "vcover":
         ok = await data.show_coverage(t, election, cb.expect(1).int(0))
     elif cb.action == "vbelong":
@@ -566,7 +571,11 @@ def register(app: BotApplication) -> None:
     services = app.bot_data["services"]
     services.add_command("hoidap", N_("Hỏi đáp về bầu cử"))
     app.add_handler(CommandHandler(["hoidap", "faq"], faq_command))
-    app.add_handler(CallbackQueryHandler(qa_button, pattern=pattern("vfaq", "vtopic", "vcount", "vcover", "vbelong")))
+    app.add_handler(
+        CallbackQueryHandler(
+            qa_button, pattern=pattern("vfaq", "vtopic", "vcount", "vacount", "vkcount", "vcover", "vbelong")
+        )
+    )
 
 
 __all__ = ["Routed", "answer_free_text", "route", "with_note"]

@@ -95,7 +95,8 @@ async def ask_where(t: Turn, election: Election, *, intro: str | None = None) ->
     t.reply(t._("Hoặc bấm nút bên dưới để gửi vị trí:"), location_request=t._(SHARE_LOCATION))
 
 
-def _place_label(t: Turn, places: Places, m: PlaceMatch) -> str:
+def place_label(t: Turn, places: Places, m: PlaceMatch) -> str:
+    """A button label for a place found: the name with its commune (and a hamlet's polling area)."""
     entry = m.entry
     ctx = entry.context[0] if entry.context else ""
     if entry.kind == "hamlet" and entry.key.startswith("area:"):
@@ -107,7 +108,7 @@ def _place_label(t: Turn, places: Places, m: PlaceMatch) -> str:
 def _entry_button(t: Turn, places: Places, m: PlaceMatch) -> Button:
     kind, raw = m.entry.key.split(":")
     action = "varea" if kind == "area" else "vunit"
-    return Button(_place_label(t, places, m)[:60], encode(action, int(raw)))
+    return Button(place_label(t, places, m)[:60], encode(action, int(raw)))
 
 
 async def open_entry(t: Turn, election: Election, places: Places, key: str) -> bool:
@@ -161,7 +162,7 @@ def offer_places(t: Turn, places: Places, matches: list[PlaceMatch]) -> None:
     seen: set[str] = set()
     rows = []
     for m in matches:
-        label = _place_label(t, places, m)
+        label = place_label(t, places, m)
         if (m.entry.key, label) in seen:
             continue
         seen.add((m.entry.key, label))
