@@ -143,6 +143,7 @@ def test_other_questions_are_not_list_requests(text):
         ("Khu vực bỏ phiếu của tôi có bao nhiêu cử tri?", True, False),
         ("Khu vực chỗ tôi có bao nhiêu cử tri?", True, False),
         ("kv của mình đông không", True, False),
+        ("kv nhà mình có bao nhiêu cử tri z", True, False),
         ("How many voters are in my polling station?", True, False),
         ("xã tôi có mấy khu vực bỏ phiếu", False, True),
         ("khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri", False, False),  # an area named, not the voter's
@@ -314,7 +315,9 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: pairs), sealed, each scored once before its failures were read (heldout25 after the fixes from heldout21-24,
 #: heldout26 after those from heldout25): 0.961/1 wrong and 0.980/0; answered or offering the right topic as a
 #: button: 150 and 152 of 152. heldout28 (one third English or mixed), scored once on dfa7f56: 0.980/1 wrong (the
-#: 2021 figures, which hold the date, for "bầu cử QH khoá XV diễn ra hôm nào").
+#: 2021 figures, which hold the date, for "bầu cử QH khoá XV diễn ra hôm nào"). heldout27 (family members asking
+#: for others, regional and chat spelling), scored once on 243c6fe: 0.961/1 wrong ("kv nhà mình": the whole
+#: election's figures, not the saved polling area's); answered or offering the right topic: 151 of 152.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -340,6 +343,7 @@ ROUTER_MIN_ACCURACY = {
     "heldout24": 0.97,
     "heldout25": 0.97,
     "heldout26": 0.97,
+    "heldout27": 0.97,
     "heldout28": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
@@ -372,7 +376,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 27))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 29))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

@@ -81,7 +81,8 @@ _OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|
 _NUMBER_ANY = re.compile(r"\b\d{1,3}\b")
 #: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv chỗ mình", "my polling station")
 _OWN_AREA = re.compile(
-    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o )?(toi|minh|em|tui|tao)\b"
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
+    r"(toi|minh|em|tui|tao)\b"
     r"|\b(my|our) (polling (area|station|place)|voting place)\b"
 )
 _AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")

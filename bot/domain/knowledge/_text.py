@@ -55,6 +55,8 @@ ABBREVIATIONS: dict[str, str] = {
     "nc": "nuoc",
     "kq": "ket qua",
     "ds": "danh sach",
+    "dsach": "danh sach",
+    "niemyet": "niem yet",
     "pk": "phai khong",
     "hnay": "hom nay",
     "hum": "hom",

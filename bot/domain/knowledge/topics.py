@@ -447,6 +447,8 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("đi làm xa|làm ăn xa|đi làm ăn|đi công tác|công tác|đi học xa|đi du lịch|đi vắng|đi xa", 3.0),
+            # a student away, voting where they study ("nó muốn bầu luôn ở ngoài đó")
+            ("bầu luôn ở|bầu ở ngoài|bầu luôn ngoài|bầu luôn trong|đang học đại học|học đại học ở", 2.5),
             # on the road or at sea on election day ("anh chạy xe container tuyến Lạng Sơn - Sài Gòn")
             ("lái xe|tài xế|chạy xe|chạy tuyến|xe container|xe tải|đi biển|truck driver|lorry driver|trucker", 2.5),
             # on the list back home, away on the day ("tên anh có trong danh sách ở thị trấn Bằng Lũng")
@@ -553,7 +555,7 @@ TOPICS: tuple[Topic, ...] = (
             # not "lính" alone: without diacritics it is "Linh", a name ("thôn Khuổi Linh", "chị Linh")
             (
                 "quân nhân|bộ đội|quân đội|đi lính|người lính|là lính|làm lính|lính đảo|lính biên phòng|lính nghĩa vụ|"
-                "nghĩa vụ quân sự|đi nghĩa vụ|tại ngũ|chiến sĩ",
+                "nghĩa vụ quân sự|đi nghĩa vụ|tại ngũ|nhập ngũ|chiến sĩ",
                 3.5,
             ),
             ("đơn vị đóng quân|doanh trại|đóng quân|hải quân|biên phòng|sĩ quan", 3.0),
@@ -730,6 +732,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("chụp ảnh|chụp hình|chụp lại|quay phim|take a photo|photo of|picture", 2.5),
             ("selfie|up story|đăng story|khoe phiếu|khoe lá phiếu|post+ballot", 2.5),
+            # someone insisting on seeing how the voter marked ("ck tui đòi coi tui gạch phiếu ai")
+            ("đòi coi|đòi xem|bắt xem|bắt coi|coi tui gạch|xem tôi gạch|xem mình gạch|coi mình gạch", 3.0),
             ("who will know|see my ballot|see who i|find out who i|watch me", 2.5),
             ("ép|bị ép|ép buộc|bắt phải bầu|forced|pressure", 1.5),
         ),
