@@ -579,6 +579,14 @@ def test_router_data_shapes():
     ]
 
 
+def test_an_unnamed_polling_area_is_asked_for_not_answered_with_the_whole_election():
+    from bot.handlers.voter.evaluate import Item
+
+    (asked,) = _route([Item(q="kv của tôi có bao nhiêu cử tri", expect="count_query")])
+    assert not asked.routed.confident and not asked.wrong
+    assert "Bạn hỏi khu vực bỏ phiếu nào?" in asked.output and "toàn bộ cuộc bầu cử" not in asked.output
+
+
 def test_router_stories_and_markup():
     """A story that names a place is about that place only when it asks where (or the classifier does not read
     another question); a word typed with other diacritics is no exact hamlet ("bàn tán" is not Bản Tàn); a hamlet

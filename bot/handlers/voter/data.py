@@ -126,6 +126,15 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
         if t.user.home_area_id and names_own_polling_area(text) and not counts_polling_areas(text):
             await show_area_counts(t, election, t.user.home_area_id)
             return "answer"
+        if names_polling_area(text) and not counts_polling_areas(text):
+            # one polling area asked about, none found and none saved: never the whole election's figures
+            t.reply(
+                t._(
+                    "Bạn hỏi khu vực bỏ phiếu nào? Hãy gõ tên thôn, tổ dân phố hoặc số khu vực kèm tên xã, ví dụ: "
+                    "«khu vực bỏ phiếu số 1 xã Đồng Lạc có bao nhiêu cử tri»."
+                )
+            )
+            return "ask"
         unit = await _home_unit(t, election, places, text)
     await show_counts(t, election, unit.id if unit else None)
     return "answer"
