@@ -357,10 +357,7 @@ async def answer_commune_constituency(t: Turn, election: Election, text: str, sl
         places = await get_places(t.services, t.session, election.id)
         for m in found[:6]:
             k, raw = m.entry.key.split(":")
-            label = f"{m.entry.name} · {m.entry.context[0]}" if m.entry.context else m.entry.name
-            if k == "area":
-                label = f"{label} → {places.area_label.get(int(raw), '')}"
-            rows.append([Button(label[:60], encode("vbelong", k[0], int(raw)))])
+            rows.append([Button(where.place_label(t, places, m)[:60], encode("vbelong", k[0], int(raw)))])
         t.reply(t._("Bạn muốn hỏi về nơi nào?"), rows)
         return "choices"
     if kind == "unit":
