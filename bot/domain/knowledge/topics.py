@@ -450,7 +450,8 @@ TOPICS: tuple[Topic, ...] = (
             # a student away, voting where they study ("nó muốn bầu luôn ở ngoài đó")
             ("bầu luôn ở|bầu ở ngoài|bầu luôn ngoài|bầu luôn trong|đang học đại học|học đại học ở", 2.5),
             # on the road or at sea on election day ("anh chạy xe container tuyến Lạng Sơn - Sài Gòn")
-            ("lái xe|tài xế|chạy xe|chạy tuyến|xe container|xe tải|đi biển|truck driver|lorry driver|trucker", 2.5),
+            # (not "lái xe", "chạy xe" alone: "tôi lái xe chở bà đi bầu")
+            ("tài xế|chạy tuyến|xe container|xe tải|lái xe khách|chạy xe khách|đi biển|truck driver|trucker", 2.5),
             # on the list back home, away on the day ("tên anh có trong danh sách ở thị trấn Bằng Lũng")
             ("có trong danh sách ở|có tên ở quê|danh sách ở quê|list back home|registered back home", 2.5),
             (
@@ -1230,7 +1231,8 @@ TOPICS: tuple[Topic, ...] = (
             ("tổ trưởng|thư ký", 1.5),
             (
                 "tổ bầu cử gồm|ban bầu cử gồm|ủy ban bầu cử gồm|thành phần|tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+những ai|"
-                "tổ bầu cử+thành viên|ban bầu cử+thành viên|ủy ban bầu cử+thành viên|members",
+                "tổ bầu cử+thành viên|ban bầu cử+thành viên|ủy ban bầu cử+thành viên|members+polling team|"
+                "members+election board|members+election committee|team members|board members|committee members",
                 3.0,
             ),
             (
