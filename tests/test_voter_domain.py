@@ -318,6 +318,9 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: 2021 figures, which hold the date, for "bầu cử QH khoá XV diễn ra hôm nào"). heldout27 (family members asking
 #: for others, regional and chat spelling), scored once on 243c6fe: 0.961/1 wrong ("kv nhà mình": the whole
 #: election's figures, not the saved polling area's); answered or offering the right topic: 151 of 152.
+#: heldout29 (an ordinary day before the election) and heldout30 (election day and after), scored once on d963f3e,
+#: the session's last commit before them: 0.980/1 wrong (a candidate's card for "bầu ông X có tốt không", an
+#: opinion asked) and 0.987/0; answered or offering the right topic: 150 and 151 of 152.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -345,6 +348,8 @@ ROUTER_MIN_ACCURACY = {
     "heldout26": 0.97,
     "heldout27": 0.97,
     "heldout28": 0.97,
+    "heldout29": 0.97,
+    "heldout30": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
@@ -376,7 +381,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 29))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 31))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

@@ -1626,6 +1626,12 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("should i vote for|who should|best candidate|who is the best|rank|ranking|who is better", 4.0),
+            # whether voting for a named person is good ("bau ong Luong Minh Kien co tot khong"): an opinion asked
+            (
+                "bầu ông+tốt không|bầu bà+tốt không|bầu anh+tốt không|bầu chị+tốt không|bầu cho ông+tốt không|"
+                "bầu cho bà+tốt không|gạch ông+tốt không|gạch bà+tốt không|vote for him+good|vote for her+good",
+                4.0,
+            ),
             # "recommend" alone is any recommendation ("can you recommend a good pho place")
             (
                 "recommend+candidate|recommend+vote|recommend+deputy|recommend+delegate|recommend someone|recommend who",
