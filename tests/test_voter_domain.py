@@ -13,6 +13,7 @@ from bot.domain.voter_ballot import explain, marking_rule
 from bot.domain.voter_constituency import (
     ConstituencyRef,
     Option,
+    asks_who_else,
     candidate_list_request,
     counts_polling_areas,
     decide,
@@ -151,6 +152,20 @@ def test_other_questions_are_not_list_requests(text):
 )
 def test_the_voters_own_polling_area_and_counting_areas(text, own, counting):
     assert (names_own_polling_area(text), counts_polling_areas(text)) == (own, counting)
+
+
+@pytest.mark.parametrize(
+    ("text", "who_else"),
+    [
+        ("đơn vị số 2 HĐND xã Yên Phong có anh Bàn Thanh Hoà ra ứng cử phải không, còn những ai nữa", True),
+        ("Is Bàn Thanh Hòa running? Who else is on the ballot?", True),
+        ("con ai nua khong", True),
+        ("Bàn Thanh Hòa sinh năm nào", False),
+        ("ông Triệu Xuân Bình có trúng cử ko vậy", False),
+    ],
+)
+def test_asking_who_else_beside_a_person_named(text, who_else):
+    assert asks_who_else(text) is who_else
 
 
 def test_a_story_may_say_nen_without_asking_an_opinion():

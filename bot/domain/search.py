@@ -130,6 +130,12 @@ def _strip_prefix(words: list[str], phrases: Iterable[str]) -> list[str]:
     return words
 
 
+def without_kind_words(words: list[str]) -> list[str]:
+    """A place name's folded words without the generic words in front, as the index reads them ("xa ban thi" →
+    "ban thi", "thi tran bang lung" → "bang lung"); a name that is nothing but such words stays whole."""
+    return _strip_prefix(words, _PREFIX_KINDS)
+
+
 def _context_core(name: str) -> list[str]:
     """An enclosing unit's name without its generic word ("Xã Đồng Lạc" -> "dong lac"), but "Phương Viên" stays
     whole: its first word only looks like "phường", and "viên" alone would match every "ứng viên"."""

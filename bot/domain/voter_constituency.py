@@ -221,6 +221,17 @@ def names_own_polling_area(text: str) -> bool:
     return bool(_OWN_AREA.search(" ".join(prepare(text).tokens)))
 
 
+#: asking for the others beside a person named ("có anh X ra ứng cử phải không, còn những ai nữa")
+_WHO_ELSE = re.compile(
+    r"\b(con ai|ai nua|nhung ai nua|con nhung ai|who else|anyone else|the others|other candidates)\b"
+)
+
+
+def asks_who_else(text: str) -> bool:
+    """Whether a message asks who else (runs) beside someone it names: the list, not that person's card."""
+    return bool(_WHO_ELSE.search(" ".join(prepare(text).tokens)))
+
+
 def names_polling_area(text: str) -> bool:
     """Whether a message speaks of a polling area ("khu vực bỏ phiếu thôn Nà Ngần", "kv 3", "polling station")."""
     return bool(_POLLING_AREA.search(" ".join(prepare(text).tokens)))

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.domain.knowledge._text import ABBREVIATIONS, expand_tokens, fold_split, prepare, prepare_phrase
 from bot.domain.knowledge.classifier import VAGUE, Opinion, classifier
 from bot.domain.knowledge.topics import TOPICS, Topic
+from bot.domain.search import without_kind_words
 from bot.domain.text import clip_message, fold, is_syllable, normalize
 
 #: minimum score to answer with confidence, and the margin over the runner-up
@@ -108,13 +109,10 @@ def asks_other_than(opinion: Opinion | None, topic_id: str, margin: float = CLEA
     return top in BY_ID and top != topic_id and BY_ID[top].kind in ("info", "data") and opinion.margin >= margin
 
 
-#: words that name the kind of a place before its name ("xã", "thôn", "thị trấn"), folded
-_PLACE_KIND_WORDS = frozenset(("xa", "phuong", "thi", "tran", "huyen", "quan", "tinh", "thon", "to", "khu", "vuc"))
-
-
 def _name_variants(name: str) -> list[list[str]]:
+    """A place name as typed in full and without its kind words ("xã Bản Thi", "Bản Thi")."""
     tokens = prepare(name)
-    bare = list(itertools.dropwhile(lambda w: w in _PLACE_KIND_WORDS, tokens))
+    bare = without_kind_words(tokens)
     return [tokens] + ([bare] if len(bare) >= 2 and bare != tokens else [])
 
 

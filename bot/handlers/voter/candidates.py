@@ -13,7 +13,13 @@ from bot.context import BotApplication, BotContext
 from bot.domain.voter_ballot import explain, marking_rule
 from bot.domain.voter_constituency import ConstituencyRef, Option, decide, narrow
 from bot.handlers.start import button_handler
-from bot.handlers.voter.common import contest_label, election_or_reply, unit_label, with_note
+from bot.handlers.voter.common import (
+    constituency_button,
+    contest_label,
+    election_or_reply,
+    unit_label,
+    with_note,
+)
 from bot.handlers.voter.place_index import get_places
 from bot.i18n import N_
 from bot.turn import Button, Turn, esc, open_turn
@@ -207,7 +213,7 @@ async def answer_list_request(t: Turn, election: Election, ref: ConstituencyRef,
     rows = []
     for o in found[:8]:
         k, c = by_id[o.id]
-        rows.append([Button(f"{contest_label(t, c)} · {k.name}"[:60], encode("vcons", k.id))])
+        rows.append([constituency_button(t, k, c, "vcons")])
     t.reply(t._("Bạn muốn xem người ứng cử của đơn vị bầu cử nào?"), rows)
     return "choices"
 

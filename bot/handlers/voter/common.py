@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.callbacks import encode
 from bot.domain.knowledge import ElectionFacts, demo_note
 from bot.i18n import N_
-from bot.turn import Turn, esc
-from db.models import AdminUnit, Contest, Election
+from bot.turn import Button, Turn, esc
+from db.models import AdminUnit, Constituency, Contest, Election
 from db.queries.elections import active_election
 
 UNIT_KINDS: dict[str, str] = {
@@ -85,6 +86,11 @@ def contest_label(t: Turn, contest: Contest) -> str:
     if contest.level == "commune" and contest.unit is not None:
         return t._("Đại biểu HĐND {unit}").format(unit=unit_name(t, contest.unit.name, contest.unit.kind))
     return t._(CONTEST_LEVELS.get(contest.level, N_("Đại biểu HĐND xã")))
+
+
+def constituency_button(t: Turn, constituency: Constituency, contest: Contest, action: str) -> Button:
+    """A button for one constituency among several: "Đại biểu HĐND huyện · Đơn vị bầu cử số 2"."""
+    return Button(f"{contest_label(t, contest)} · {constituency.name}"[:60], encode(action, constituency.id))
 
 
 def hours(t: Turn, election: Election) -> str:

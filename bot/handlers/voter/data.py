@@ -18,7 +18,7 @@ from bot.domain.voter_constituency import (
     without_number,
 )
 from bot.handlers.voter import where
-from bot.handlers.voter.common import CONTEST_LEVELS, contest_label, unit_label, with_note
+from bot.handlers.voter.common import CONTEST_LEVELS, constituency_button, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
 from bot.i18n import N_
 from bot.turn import Button, Turn, esc
@@ -104,9 +104,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
             await show_constituency_counts(t, election, *numbered[0])
             return "answer"
         if numbered:
-            rows = [
-                [Button(f"{contest_label(t, c)} · {k.name}"[:60], encode("vkcount", k.id))] for k, c in numbered[:8]
-            ]
+            rows = [[constituency_button(t, k, c, "vkcount")] for k, c in numbered[:8]]
             t.reply(t._("Bạn muốn hỏi về đơn vị bầu cử nào?"), rows)
             return "choices"
     places = await get_places(t.services, t.session, election.id)

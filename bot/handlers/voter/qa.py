@@ -23,6 +23,7 @@ from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, asks_oth
 from bot.domain.search import PlaceMatch
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
+    asks_who_else,
     candidate_list_request,
     explicit_constituency_number,
     parse_constituency_ref,
@@ -45,9 +46,6 @@ FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 #: a question about where (with a hamlet named exactly, it is where that hamlet votes; in a story, the place may be
 #: the answer: "ông bà ra điểm nào bầu", "đi đâu")
 _WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
-
-#: asking for the others beside a person named ("có anh X ra ứng cử phải không, còn những ai nữa")
-_WHO_ELSE = re.compile(r" (con ai|ai nua|nhung ai nua|con nhung ai|who else|anyone else|the others|other candidates) ")
 
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
@@ -322,7 +320,7 @@ async def route(t: Turn, text: str) -> Routed:
     # a request for the candidates of a constituency named by level, number or place ("ứng viên hđnd tỉnh đơn vị
     # số 8 gồm những ai", "ứng viên quốc hội ở Chợ Đồn"): the list, whatever rules words the sentence also has
     # (a person named, and who else runs: the list, which has that person too)
-    named_person = person.confident and person.best is not None and person.best.exact and not _WHO_ELSE.search(words)
+    named_person = person.confident and person.best is not None and person.best.exact and not asks_who_else(text)
     request = None if safety or _safety_hint(result) or named_person else candidate_list_request(text)
     if request is not None:
         # the place is read without the constituency number ("hđnd xã Yên Mỹ đơn vị số 2": "số 2" is no polling area)
