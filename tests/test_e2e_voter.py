@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from db.models import AuditLog, Election, User
+from db.models import AdminUnit, AuditLog, ConstituencyUnit, Election, User
 from tests.e2e import Driver, buttons, texts
 from tests.factories import SmallElection, make_election
 
@@ -273,6 +273,38 @@ async def test_count_question(offline: Driver, election: SmallElection) -> None:
     constituency = election.constituencies["district"]
     events = await offline.press_data(2030, f"vkcount:{constituency.id}")
     assert f"{constituency.name}: bầu {constituency.seats} đại biểu" in texts(events), texts(events)
+
+
+async def test_a_constituencys_voters_and_the_units_its_figures_miss(offline: Driver, election: SmallElection) -> None:
+    district = election.constituencies["district"]
+    events = await offline.say(2033, "đv bầu cử số 1 hđnd huyện có bn cử tri")
+    assert f"{district.name}: bầu {district.seats} đại biểu" in texts(events), texts(events)
+    assert "4 khu vực bỏ phiếu, 2.600 cử tri trong danh sách." in texts(events), texts(events)
+    # a unit of the constituency with no polling area loaded: the figures say they are those of the rest only
+    national = election.constituencies["na"]
+    async with offline.services.sessionmaker() as s, s.begin():
+        other = AdminUnit(code="BB", name="Ba Bể", kind="huyen", level=2, parent_id=election.province.id, path="/")
+        s.add(other)
+        await s.flush()
+        other.path = f"{election.province.path}{other.id}/"
+        s.add(ConstituencyUnit(constituency_id=national.id, unit_id=other.id))
+    text = texts(await offline.press_data(2033, f"vkcount:{national.id}"))
+    assert "Trong dữ liệu đã nạp: 4 khu vực bỏ phiếu, 2.600 cử tri trong danh sách" in text, text
+    assert "chưa có khu vực bỏ phiếu của huyện Ba Bể" in text, text
+
+
+async def test_a_place_asked_about_and_not_found_is_asked_for(offline: Driver, election: SmallElection) -> None:
+    """ "khu phố có bao nhiêu cử tri", "xã tôi …" with nothing saved: which place, never the whole election's
+    figures; with a polling area saved, "kv e", "khu e" (chat pronouns) are that area."""
+    for question in ("khu phố có bao nhiêu cử tri", "xã tôi có bao nhiêu cử tri", "khu e có bn cử tri ạ"):
+        text = texts(await offline.say(2034, question))
+        assert "Bạn hỏi" in text and "toàn bộ cuộc bầu cử" not in text, (question, text)
+    assert "toàn bộ cuộc bầu cử" in texts(await offline.say(2034, "huyện có bao nhiêu xã"))  # units counted
+    await offline.say(2034, "na tiem")
+    await offline.press(2034, "💾 Lưu làm nơi bỏ phiếu của tôi")
+    for question in ("kv e co bn cu tri", "khu e có bn cử tri ạ", "kvbp của t có bn cử tri"):
+        text = texts(await offline.say(2034, question))
+        assert "cử tri trong danh sách và một Tổ bầu cử" in text, (question, text)
 
 
 async def test_coverage_and_commune_constituency(offline: Driver, election: SmallElection) -> None:

@@ -348,6 +348,77 @@ def test_accent_guard_separates_words_that_collide_without_diacritics():
     assert r.topic_id == "not_on_list" and r.confident
 
 
+def test_safety_keywords_and_everyday_homographs_insist_on_the_diacritics_typed():
+    """A refusal fired by a word the user did not type is a confidently wrong answer: "cho tiện" (for convenience)
+    is no "cho tiền" (money); "hông" (the southern "không") is no "hỏng" (broken). Without diacritics both read."""
+    from bot.domain.knowledge.matcher import _score_all, _tokens_broken
+
+    def scores(q: str) -> dict[str, float]:
+        toks, accs, breaks = _tokens_broken(q)
+        return _score_all(toks, "2015", accs, breaks)
+
+    r = match("Mẹ em bảo em cầm thẻ cử tri của mẹ đi bầu thay cho tiện, có được không ạ?", edition="2015")
+    assert (r.topic_id, r.confident) == ("proxy_voting", True)
+    assert scores("người ta cho tiền để bầu cho ông A")["fraud"] > 0
+    assert scores("nguoi ta cho tien de bau cho ong A")["fraud"] > 0
+    assert scores("đóng hòm phiếu rồi có bầu kịp hông")["incidents"] == 0
+    assert scores("hòm phiếu bị hỏng thì sao")["incidents"] > 0
+    assert scores("hom phieu hong thi sao")["incidents"] > 0
+
+
+def test_a_keyword_phrase_does_not_run_across_punctuation():
+    """ "chỗ đặt khu vực bỏ phiếu, xã hay huyện" has no "phiếu xã" (the commune's ballot); a comma inside a number
+    is no break."""
+    from bot.domain.knowledge.matcher import _score_all, _tokens_broken
+
+    toks, accs, breaks = _tokens_broken("ai quyết định chỗ đặt khu vực bỏ phiếu, xã hay huyện?")
+    assert breaks == frozenset({toks.index("xa")})
+    assert _score_all(toks, "2015", accs, breaks)["ballots_count"] == 0
+    toks, accs, breaks = _tokens_broken("có phiếu xã không")
+    assert _score_all(toks, "2015", accs, breaks)["ballots_count"] > 0
+    assert _tokens_broken("tỷ lệ 99,60% cả nước")[2] == frozenset()
+    assert match(
+        "Tôi chỉ muốn biết: ai quyết định chỗ đặt khu vực bỏ phiếu, xã hay huyện?", edition="2015"
+    ).topic_id != ("ballots_count")
+
+
+def test_names_of_people_are_no_keywords():
+    """ "ông Triệu Xuân Bình với ông Hà Thanh Hoa mà bằng phiếu nhau": "Triệu" is no money (a negative keyword of the
+    winners rule), the tie is the question."""
+    from bot.domain.knowledge.matcher import _score_all, _tokens_broken
+
+    q = "ong trieu xuan binh voi ong ha thanh hoa ma bang phieu nhau thi ai len"
+    assert _score_all(_tokens_broken(q)[0], "2015")["winners"] <= 0  # the name's "triệu" cancels the tie
+    assert not match(q, edition="2015").confident
+    r = match(q, edition="2015", names=("Triệu Xuân Bình", "Hà Thanh Hoa"))
+    assert (r.topic_id, r.confident) == ("winners", True)
+    # the classifier still reads the name (a person named is evidence of a question about candidates)
+    assert match("Who is candidate Nong Thanh Hang?", edition="2015", names=("Nông Thanh Hằng",)).confident
+
+
+def test_a_story_that_reads_another_question_makes_a_focused_answer_a_choice():
+    from bot.domain.knowledge.classifier import Opinion
+    from bot.domain.knowledge.matcher import _story_check
+
+    ranked = [("voter_list", 12.0), ("auxiliary_box", 1.5)]
+    story = Opinion((("returning_citizens", 0.0), ("voter_list", -12.0)))
+    out, sure = _story_check(ranked, Opinion((("voter_list", 0.0), ("returning_citizens", -0.9))), story)
+    assert not sure and [t for t, _s in out] == ["voter_list", "returning_citizens", "auxiliary_box"]
+    # the question sentences read clearly: the focused answer holds
+    assert _story_check(ranked, Opinion((("voter_list", 0.0), ("returning_citizens", -3.0))), story) == (ranked, True)
+    # the story reads the same question, or leans only
+    assert _story_check(ranked, Opinion((("voter_list", 0.0),)), Opinion((("voter_list", 0.0),)))[1]
+    leaning = Opinion((("returning_citizens", 0.0), ("voter_list", -1.0)))
+    assert _story_check(ranked, Opinion((("voter_list", 0.0), ("x", -0.5))), leaning)[1]
+    r = match(
+        "Tôi đi xuất khẩu lao động ở Đài Loan 3 năm, hết hợp đồng nên về nước, cách ly xong về đến nhà ở Bằng Lũng "
+        "hôm qua. Mọi người bảo danh sách cử tri niêm yết từ tháng 4 rồi, không có tên tôi. Tôi có được bổ sung để "
+        "đi bầu không?",
+        edition="2015",
+    )
+    assert not r.confident and {"voter_list", "returning_citizens"} <= {a.id for a in r.alternatives}
+
+
 def test_short_typos_are_corrected_by_their_neighbours_but_real_syllables_are_not():
     from bot.domain.knowledge.matcher import _tokens
 

@@ -146,6 +146,10 @@ def test_other_questions_are_not_list_requests(text):
         ("kv của mình đông không", True, False),
         ("kv nhà mình có bao nhiêu cử tri z", True, False),
         ("How many voters are in my polling station?", True, False),
+        ("kv e co bn cu tri", True, False),  # chat pronouns: e (em), t (tôi)
+        ("kvbp của t có bn cử tri", True, False),
+        ("khu e có bn cử tri ạ", True, False),  # "khu" alone, with a pronoun
+        ("khu phố có bao nhiêu cử tri", False, False),
         ("xã tôi có mấy khu vực bỏ phiếu", False, True),
         ("khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri", False, False),  # an area named, not the voter's
     ],
@@ -160,6 +164,8 @@ def test_the_voters_own_polling_area_and_counting_areas(text, own, counting):
         ("đơn vị số 2 HĐND xã Yên Phong có anh Bàn Thanh Hoà ra ứng cử phải không, còn những ai nữa", True),
         ("Is Bàn Thanh Hòa running? Who else is on the ballot?", True),
         ("con ai nua khong", True),
+        ("Ứng cử viên đơn vị số 2 HĐND xã Bằng Lãng có những ai, có anh Hoàng Văn Hoà không?", True),
+        ("danh sách đơn vị có chị Lèo Thanh Quyên không", True),
         ("Bàn Thanh Hòa sinh năm nào", False),
         ("ông Triệu Xuân Bình có trúng cử ko vậy", False),
     ],
@@ -210,6 +216,10 @@ def test_a_ballot_position_is_a_list_request_with_its_position(text, levels, num
         ("khu vực bỏ phiếu số 2 thuộc đơn vị số 1", None),  # a polling area spoken of
         ("kv 3 xã nghĩa tá ở đâu", None),
         ("Nghĩa Tá khu vực số 3", None),
+        # "đv bầu cử", "đơn vị bầu" typed short
+        ("đv bầu cử số 1 hđnd huyện có bn cử tri", 1),
+        ("tp Bắc Kạn thuộc đv bầu đbqh số 1 phải không", 1),
+        ("Vì sao đơn vị bầu 4 người mà có tới 7 người ứng cử?", None),  # a count of seats, no number of a unit
     ],
 )
 def test_an_explicit_constituency_number_is_read_unless_a_polling_area_is_named(text, number):
@@ -336,6 +346,11 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: heldout29 (an ordinary day before the election) and heldout30 (election day and after), scored once on d963f3e,
 #: the session's last commit before them: 0.980/1 wrong (a candidate's card for "bầu ông X có tốt không", an
 #: opinion asked) and 0.987/0; answered or offering the right topic: 150 and 151 of 152.
+#: heldout31 (first-time voters), heldout32 (children asking for old relatives in remote hamlets), heldout33 (people
+#: away from home, foreigners), heldout34 (data-hungry: 46% data questions), heldout35 (voice-to-text, 20 long
+#: stories), heldout36 (near-miss questions meant to trip the bot), sealed, each scored once on 209fd91 before its
+#: failures were read: 0.954/2, 0.954/4, 0.941/5, 0.987/0, 0.967/2, 0.902/7 (accuracy / confidently wrong; 20 in
+#: 960); answered or offering the right topic: 147, 149, 147, 151, 151, 142 of 153. Read and fixed after that.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -365,6 +380,12 @@ ROUTER_MIN_ACCURACY = {
     "heldout28": 0.97,
     "heldout29": 0.97,
     "heldout30": 0.97,
+    "heldout31": 0.97,
+    "heldout32": 0.97,
+    "heldout33": 0.96,
+    "heldout34": 0.98,
+    "heldout35": 0.98,
+    "heldout36": 0.95,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
@@ -396,7 +417,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 31))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 37))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

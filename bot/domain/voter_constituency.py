@@ -25,7 +25,7 @@ _LIST = re.compile(
     r"|(cac|nhung) (ung cu vien|ung vien|nguoi ung cu))\b"
 )
 # counts, age and conditions, results, timing, opinions, campaigning, marking: other questions about candidates
-_COUNT = re.compile(r"\b(bao nhieu|may nguoi|may ung|may ucv|how many|number of)\b")
+_COUNT = re.compile(r"\b(bao nhieu|bn|may nguoi|may ung|may ucv|may (?:dv|don vi|dvbc)|how many|number of)\b")
 # asking for the names too ("có mấy người ứng cử, tên là gì"): then a count word does not make it a count question
 _NAMES = re.compile(
     r"\b(ten (la )?gi|ten (cac|nhung)|ho ten|nhung ai|la ai|gom ai|gom nhung ai|danh sach|ds|liet ke|ke ten|ke ra"
@@ -63,7 +63,8 @@ _BARE: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
 #: a constituency number ("đơn vị số 3", "dv 3", "dvbc so 2"), also with its level between ("đơn vị bầu cử quốc hội
 #: số 2", "đơn vị hđnd tỉnh số 8"; then "số" is needed): ``n`` the number, ``level`` the level words if any
 _NUMBER = re.compile(
-    r"\b(?P<lead>don vi bau cu|don vi|dvbc|dv|constituency|unit)"
+    r"\b(?P<lead>don vi bau cu|dv bau cu|(?:don vi|dv) bau(?= so\b| dai bieu\b| quoc hoi\b| hoi dong\b)|don vi|dvbc|dv"
+    r"|constituency|unit)"
     r"(?:\s+(?P<level>(?:dai bieu )?(?:quoc hoi|hoi dong nhan dan(?: cap)?(?: (?:tinh|huyen|quan|thi xa|thanh pho|"
     r"xa|phuong|thi tran))?)))?"
     r"\s*(?P<tail>(?(level)so\s*|(?:so\s*)?(?:no\s*)?(?:number\s*)?)(?P<n>\d{1,3}))\b"
@@ -81,8 +82,8 @@ _OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|
 _NUMBER_ANY = re.compile(r"\b\d{1,3}\b")
 #: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv chỗ mình", "my polling station")
 _OWN_AREA = re.compile(
-    r"\b(khu vuc( bo phieu)?|kvbp|kv|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
-    r"(toi|minh|em|tui|tao)\b"
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|khu|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
+    r"(toi|minh|em|e|tui|tao|t|to|mk|bon minh|chung toi)\b"
     r"|\b(my|our) (polling (area|station|place)|voting place)\b"
 )
 _AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")
@@ -223,12 +224,15 @@ def names_own_polling_area(text: str) -> bool:
 
 #: asking for the others beside a person named ("có anh X ra ứng cử phải không, còn những ai nữa")
 _WHO_ELSE = re.compile(
-    r"\b(con ai|ai nua|nhung ai nua|con nhung ai|who else|anyone else|the others|other candidates)\b"
+    r"\b(con ai|ai nua|nhung ai nua|con nhung ai|who else|anyone else|the others|other candidates"
+    # the whole list asked for, with one person in it ("đơn vị số 2 có những ai, có anh Hoàng Văn Hòa không")
+    r"|co nhung ai|gom nhung ai|la nhung ai|danh sach|who are the|list of)\b"
 )
 
 
 def asks_who_else(text: str) -> bool:
-    """Whether a message asks who else (runs) beside someone it names: the list, not that person's card."""
+    """Whether a message asks who else (runs) beside someone it names, or for the whole list with that person in it:
+    the list, not that person's card."""
     return bool(_WHO_ELSE.search(" ".join(prepare(text).tokens)))
 
 

@@ -239,6 +239,36 @@ async def constituency_units(session: AsyncSession, constituency_id: int) -> lis
     )
 
 
+@dataclass(frozen=True)
+class ConstituencyVoters:
+    polling_areas: int
+    voters: int
+    #: units the constituency covers with no polling area loaded: the figures are those of the rest only
+    missing: list[AdminUnit]
+
+
+async def constituency_voters(session: AsyncSession, election_id: int, constituency_id: int) -> ConstituencyVoters:
+    """The polling areas that vote in a constituency and the voters on their lists."""
+    areas, voters = (
+        await session.execute(
+            select(func.count(PollingArea.id), func.coalesce(func.sum(PollingArea.registered_voters), 0))
+            .join(AreaConstituency, AreaConstituency.polling_area_id == PollingArea.id)
+            .where(AreaConstituency.constituency_id == constituency_id, PollingArea.election_id == election_id)
+        )
+    ).one()
+    missing = []
+    for unit in await constituency_units(session, constituency_id):
+        loaded = await session.scalar(
+            select(PollingArea.id)
+            .join(AdminUnit, AdminUnit.id == PollingArea.commune_id)
+            .where(PollingArea.election_id == election_id, AdminUnit.path.startswith(unit.path, autoescape=True))
+            .limit(1)
+        )
+        if loaded is None:
+            missing.append(unit)
+    return ConstituencyVoters(int(areas), int(voters), missing)
+
+
 async def constituency_hamlets(session: AsyncSession, constituency_id: int) -> list[str]:
     """The hamlets (thôn, tổ dân phố) of the polling areas that vote in a constituency, by area then name."""
     rows = await session.execute(

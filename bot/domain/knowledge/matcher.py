@@ -157,6 +157,11 @@ class _Compiled:
     phrases: tuple[frozenset[str], ...] = ()
 
 
+class _Strict(tuple[str | None, ...]):
+    """A guard that insists on every accented word of a safety keyword, known homograph or not: a refusal fired by
+    a word the user did not type ("cầm thẻ đi bầu cho tiện" is no "cho tiền") is a confidently wrong answer."""
+
+
 #: per word of a keyword phrase: the accented form to insist on when the user typed diacritics, or None
 _Guard = tuple[str | None, ...] | None
 
@@ -185,11 +190,18 @@ def _compile_keyword(spec: str) -> tuple[tuple[tuple[str, tuple[str, ...] | None
     return tuple(alts)
 
 
+#: everyday words that fold onto a keyword's word but mean something else ("hông" is the southern "không", not
+#: "hỏng"; "cho tiện" is no "cho tiền"): typed with their diacritics, they match no keyword written otherwise
+_OTHER_MEANINGS = ("hông", "tiện", "trấn", "tiềm", "lái")
+
+
 @lru_cache(maxsize=1)
 def _accent_vocab() -> tuple[frozenset[str], frozenset[str]]:
     """Accented words of the keywords and examples, and the folded words that stand for two or more of them
     ("xa": xa/xã, "muon": muốn/muộn, "mat": mất/mật): only those need the diacritics the user typed."""
     forms: dict[str, set[str]] = {}
+    for word in _OTHER_MEANINGS:
+        forms.setdefault(fold(word), set()).add(word)
     for topic in TOPICS:
         texts = [alt for spec, _w in topic.keywords for alt in re.split(r"[|+]", spec)] + list(topic.examples)
         for text in texts:
@@ -201,10 +213,12 @@ def _accent_vocab() -> tuple[frozenset[str], frozenset[str]]:
     return accented, colliding
 
 
-def _guarded(spec: tuple[str, tuple[str, ...] | None]) -> tuple[str, _Guard]:
+def _guarded(spec: tuple[str, tuple[str, ...] | None], strict: bool = False) -> tuple[str, _Guard]:
     folded, acc = spec
     if acc is None:
         return folded, None
+    if strict:
+        return folded, _Strict(a if _has_marks(a) else None for a in acc)
     _accented, colliding = _accent_vocab()
     guard = tuple(a if fold(a) in colliding else None for a in acc)
     return folded, (guard if any(g is not None for g in guard) else None)
@@ -218,7 +232,12 @@ def _compiled() -> tuple[tuple[_Compiled, ...], frozenset[str], dict[str, str]]:
     joined: dict[str, str] = {}
     for topic in TOPICS:
         kws = tuple(
-            (tuple(tuple(_guarded(p) for p in alt) for alt in _compile_keyword(spec)), weight)
+            (
+                tuple(
+                    tuple(_guarded(p, topic.precedence and weight > 0) for p in alt) for alt in _compile_keyword(spec)
+                ),
+                weight,
+            )
             for spec, weight in topic.keywords
         )
         exs = tuple(" ".join(prepare(e)) for e in topic.examples)
@@ -345,6 +364,34 @@ def _tokens(text: str) -> list[str]:
     return _tokens_accented(text)[0]
 
 
+#: punctuation that ends a clause (not inside a number: "99,60%", "23/5")
+_BREAK = re.compile(r"[,;:.!?…]+(?=\s|$)|[()\[\]\n]|\s[-–]\s")
+
+
+def _tokens_broken(text: str) -> tuple[list[str], list[str | None], frozenset[int]]:
+    """``_tokens_accented`` and the token positions where a clause begins after punctuation: a keyword phrase does
+    not run across one ("ai quyết định chỗ đặt khu vực bỏ phiếu, xã hay huyện" has no "phiếu xã")."""
+    pieces = [p for p in _BREAK.split(text) if p.strip()]
+    if len(pieces) < 2:
+        tokens, accents = _tokens_accented(text)
+        return tokens, accents, frozenset()
+    toks: list[str] = []
+    accs: list[str | None] = []
+    breaks: set[int] = set()
+    for piece in pieces:
+        t, a = _tokens_accented(piece)
+        if t and toks:
+            breaks.add(len(toks))
+        toks.extend(t)
+        accs.extend(a)
+    return toks, accs, frozenset(breaks)
+
+
+def _unbroken(tokens: list[str], part: str, breaks: frozenset[int]) -> bool:
+    """Whether a phrase occurs somewhere within one clause."""
+    return any(not any(start < b < end for b in breaks) for start, end in _spans(tokens, part))
+
+
 # --------------------------------------------------------------------------------------------- scoring
 
 
@@ -354,13 +401,14 @@ def _accent_ok(tokens: list[str], accents: list[str | None], part: str, guard: _
     if guard is None or not any(accents):
         return True
     accented, _colliding = _accent_vocab()
+    strict = isinstance(guard, _Strict)
     words = part.split()
     n = len(words)
     for i in range(len(tokens) - n + 1):
         if tokens[i : i + n] != words:
             continue
         if all(
-            g is None or a is None or a == g or not _has_marks(a) or a not in accented
+            g is None or a is None or a == g or not _has_marks(a) or (a not in accented and not strict)
             for g, a in zip(guard, accents[i : i + n], strict=True)
         ):
             return True
@@ -402,7 +450,9 @@ def _ngrams(tokens: list[str], longest: int) -> set[str]:
     return {" ".join(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
 
 
-def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None = None) -> dict[str, float]:
+def _score_all(
+    tokens: list[str], edition: str, accents: list[str | None] | None = None, breaks: frozenset[int] = frozenset()
+) -> dict[str, float]:
     compiled, _v, _j = _compiled()
     present = _ngrams(tokens, _longest_phrase())
     padded = " " + " ".join(tokens) + " "
@@ -421,6 +471,7 @@ def _score_all(tokens: list[str], edition: str, accents: list[str | None] | None
             if any(
                 all(
                     f" {p} " in padded
+                    and (not breaks or " " not in p or _unbroken(tokens, p, breaks))
                     and _accent_ok(tokens, accs, p, g)
                     and (not strict or weight <= 0 or _not_crossing(tokens, p, taken))
                     for p, g in parts
@@ -471,9 +522,9 @@ _QUESTION_WORDS = re.compile(
 
 
 def _with_edition(
-    prepared: tuple[list[str], list[str | None]], edition: str
-) -> tuple[list[str], str, list[str | None]]:
-    return prepared[0], edition, prepared[1]
+    prepared: tuple[list[str], list[str | None], frozenset[int]], edition: str
+) -> tuple[list[str], str, list[str | None], frozenset[int]]:
+    return prepared[0], edition, prepared[1], prepared[2]
 
 
 def _focus(text: str) -> list[str] | None:
@@ -507,15 +558,46 @@ def _rank(scores: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(((tid, s) for tid, s in scores.items() if s > 0), key=lambda x: (-x[1], order[x[0]]))
 
 
-def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
-    """The topic a question asks about; ``confident`` False means: offer ``alternatives`` as buttons."""
+def _cut(
+    prepared: tuple[list[str], list[str | None], frozenset[int]], names: list[list[str]]
+) -> tuple[list[str], list[str | None], frozenset[int]]:
+    """The tokens without the ``names`` in them; where a name was, a clause break (no phrase runs across it)."""
+    tokens, accents, breaks = prepared
+    if not names:
+        return prepared
+    toks: list[str] = []
+    accs: list[str | None] = []
+    cuts: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if i in breaks and toks:
+            cuts.add(len(toks))
+        hit = next((len(n) for n in names if n and tokens[i : i + len(n)] == n), 0)
+        if hit:
+            if toks:
+                cuts.add(len(toks))
+            i += hit
+            continue
+        toks.append(tokens[i])
+        accs.append(accents[i])
+        i += 1
+    return toks, accs, frozenset(c for c in cuts if 0 < c < len(toks))
+
+
+def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...] = ()) -> MatchResult:
+    """The topic a question asks about; ``confident`` False means: offer ``alternatives`` as buttons.
+
+    ``names``: people named in the message (found by the caller): their words are no keywords ("ông Triệu Xuân
+    Bình" is no "triệu" of money, "Hà Thanh Hoa" no "hòa phiếu"); the classifier still reads them (that a person is
+    named is evidence of a question about candidates)."""
     from bot.domain.knowledge.topics import BY_ID
 
     text = _clip(question or "")
-    tokens, accents = _tokens_accented(text)
+    variants = sorted((v for n in names for v in _name_variants(n)), key=len, reverse=True)
+    tokens, accents, breaks = _cut(_tokens_broken(text), variants)
     if not tokens:
         return MatchResult(best=None, alternatives=[], confident=False)
-    whole = _score_all(tokens, edition, accents)
+    whole = _score_all(tokens, edition, accents, breaks)
 
     # safety first, on the whole message
     safety = [(tid, s) for tid, s in whole.items() if BY_ID[tid].precedence and s >= SAFETY_SCORE]
@@ -529,7 +611,7 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     focus = _focus(text) if len(text) > LONG_TEXT else None
     if focus:
         # each sentence on its own: a phrase must not run across a sentence boundary
-        parts = [_score_all(*_with_edition(_tokens_accented(f), edition)) for f in focus]
+        parts = [_score_all(*_with_edition(_cut(_tokens_broken(f), variants), edition)) for f in focus]
         focused = {tid: sum(p.get(tid, 0.0) for p in parts) for tid in whole}
         # the question sentences count fully, the rest of the message a little
         scores = {tid: focused.get(tid, 0.0) + 0.5 * whole.get(tid, 0.0) for tid in whole}
@@ -553,6 +635,8 @@ def match(question: str, *, edition: str, limit: int = 3) -> MatchResult:
     confident = safe or (ranked[0][1] >= CONFIDENT_SCORE and ranked[0][1] - second >= CONFIDENT_MARGIN)
     if not safe:
         ranked, confident = _second_opinion(ranked, confident, opinion, len(tokens))
+    if focus and confident and not safe:
+        ranked, confident = _story_check(ranked, opinion, classifier().opinion(text))
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
@@ -596,6 +680,20 @@ def _second_opinion(
         # weak keywords, a leaning classifier: its topic leads the buttons (never sure from this)
         return _lead(ranked, top, score), False
     return ranked, False
+
+
+def _story_check(
+    ranked: list[tuple[str, float]], opinion: Opinion, story: Opinion
+) -> tuple[list[tuple[str, float]], bool]:
+    """A long message answered sure from its question sentences, checked against the classifier's reading of the
+    whole story: when the story clearly reads another question and the focused reading barely holds, the two
+    disagree and neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung
+    không?": the voter list, or the rule for citizens back from abroad): both are offered."""
+    best, score = ranked[0]
+    if story.top in (None, VAGUE, best) or story.margin < LEAD_MARGIN or opinion.margin >= AGREE_MARGIN:
+        return ranked, True
+    assert story.top is not None
+    return [ranked[0], (story.top, score)] + [(t, s) for t, s in ranked[1:] if t != story.top], False
 
 
 def _opinion_alone(opinion: Opinion, n_words: int) -> tuple[list[tuple[str, float]], bool]:

@@ -66,6 +66,13 @@ def _combo(left: str, right: str) -> str:
     return "|".join(f"{a}+{b}" for a in left.split("|") for b in right.split("|"))
 
 
+#: provinces and cities where people from the north-east mountains often work or study (a voter there votes away)
+_AWAY_PROVINCES = (
+    "hà nội|bắc ninh|bắc giang|thái nguyên|hải phòng|hải dương|hưng yên|vĩnh phúc|quảng ninh|lạng sơn|cao bằng|"
+    "tuyên quang|lào cai|hà giang|phú thọ|nam định|thái bình|ninh bình|thanh hóa|nghệ an|đà nẵng|bình dương|đồng nai|"
+    "long an|hồ chí minh|sài gòn|nước ngoài|hàn quốc|nhật bản|đài loan"
+)
+
 _HOURS = "mấy giờ|giờ nào|mấy h|what time|giờ bỏ phiếu|giờ bầu|giờ mở cửa|voting hours|polling hours|opening hours"
 
 TOPICS: tuple[Topic, ...] = (
@@ -140,6 +147,7 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("sớm hơn|muộn hơn|trễ hơn|earlier|later", 2.0),
+            ("stay open|open later|close later|open longer|keep open|kept open|mở muộn|mở đến khuya", 2.5),
             ("mở sớm|bắt đầu sớm|kết thúc muộn|kết thúc trễ|đóng muộn|đóng trễ|kéo dài|gia hạn|extend|extended", 3.0),
             (
                 "5 giờ sáng|5 gio sang|05 00|5 00|từ 5|trước 7|before 7|21 giờ|9 giờ tối|21 00|9 pm|sau 19|after 7 pm",
@@ -224,7 +232,7 @@ TOPICS: tuple[Topic, ...] = (
             ("ai được bầu cử|ai được đi bầu|ai có quyền bầu|quyền bầu cử|được đi bầu không|được bầu cử không", 2.0),
             ("who can vote|eligible|eligibility|right to vote|year old|years old|under 18", 2.5),
             ("can i vote|allowed to vote", 1.0),
-            ("lần đầu đi bầu|lần đầu|first time", 1.5),
+            ("lần đầu đi bầu|lần đầu|first time", 0.5),  # mostly context ("lần đầu đi bầu, cần mang gì")
             ("ứng cử|tranh cử|ứng viên|run for|stand for|candidate", -1.5),
         ),
         examples=(
@@ -345,7 +353,18 @@ TOPICS: tuple[Topic, ...] = (
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
             ("card", 1.0),
             ("mang theo|mang gì|cần mang|đem theo|đem gì|cầm gì|cầm theo|what to bring|bring", 2.0),
-            ("mất thẻ|thẻ+bị mất|hỏng thẻ|rách thẻ|thẻ bị|quên thẻ|làm mất|đánh mất|lost|damaged|forgot|torn", 2.5),
+            # "lần đầu đi bầu thì cần chuẩn bị những gì"
+            (
+                "chuẩn bị gì|chuẩn bị những gì|chuẩn bị cái gì|chuẩn bị j|chuẩn bị giấy tờ gì|chuẩn bị sẵn gì|"
+                "what to prepare|what should i prepare",
+                3.0,
+            ),
+            ("need to bring|have to bring|should i bring|must bring|need to prepare|need to take", 1.5),
+            (
+                "mất thẻ|thẻ+bị mất|hỏng thẻ|rách thẻ|thẻ bị|quên thẻ|làm mất|đánh mất|để đâu mất|thất lạc|"
+                "tìm không thấy|không tìm thấy|lost|damaged|forgot|torn",
+                2.5,
+            ),
             ("chưa nhận|chưa có thẻ|không có thẻ|chưa được phát|didn t get|did not receive|haven t received", 2.0),
             ("mới phát|phát thẻ|phát+thẻ cử tri|ai đưa thẻ|ai phát|when+card", 2.0),
             ("đóng dấu đã bỏ phiếu|đã bỏ phiếu", 1.5),
@@ -452,6 +471,14 @@ TOPICS: tuple[Topic, ...] = (
             # on the road or at sea on election day ("anh chạy xe container tuyến Lạng Sơn - Sài Gòn")
             # (not "lái xe", "chạy xe" alone: "tôi lái xe chở bà đi bầu")
             ("tài xế|chạy tuyến|xe container|xe tải|lái xe khách|chạy xe khách|đi biển|truck driver|trucker", 2.5),
+            (_combo("đang làm ở|đang học ở|đang sống ở|đang ở", _AWAY_PROVINCES), 4.0),
+            # working on election day ("chủ nhật vẫn chạy xe thì làm sao bầu")
+            (
+                "vẫn chạy xe|phải chạy xe|vẫn lái xe|phải lái xe|xe khách tuyến|chạy xe đường dài|lái xe đường dài|"
+                "vẫn đi làm|vẫn phải đi làm|vẫn phải làm|phải đi làm+chủ nhật|phải trực|đi trực|work on sunday|"
+                "working on sunday|on duty",
+                2.5,
+            ),
             # on the list back home, away on the day ("tên anh có trong danh sách ở thị trấn Bằng Lũng")
             ("có trong danh sách ở|có tên ở quê|danh sách ở quê|list back home|registered back home", 2.5),
             (
@@ -680,7 +707,10 @@ TOPICS: tuple[Topic, ...] = (
             ("bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp", -1.5),
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
             ("ốm|bị ốm|đau ốm|ốm đau|bệnh nặng|đang bệnh|bị bệnh nặng|yếu|sức khỏe yếu|liệt|đột quỵ|sick|ill", 2.5),
-            ("nằm viện|bệnh viện|nằm liệt|nằm một chỗ|liệt giường|hospital|hospitalised|hospitalized", 3.0),
+            (
+                "nằm viện|bệnh viện|nằm liệt|nằm một chỗ|nằm 1 chỗ|liệt giường|hospital|hospitalised|hospitalized",
+                3.0,
+            ),
             ("già yếu|người già|cao tuổi|ông bà|không đi được|không tự đi|elderly", 2.0),
             ("không đi lại được|không tự đi lại|không đi nổi", 2.5),
             ("đi lại khó khăn|khó đi lại|khó khăn đi lại|trên giường|liệt giường|đi lại rất khó", 2.5),
@@ -830,7 +860,11 @@ TOPICS: tuple[Topic, ...] = (
                 "đổi tờ khác|tờ khác|tờ mới|đổi tờ|xin tờ|lấy tờ|xin lại phiếu|đổi lại phiếu|another sheet|new sheet",
                 3.0,
             ),
-            ("gạch nhầm|gạch sai|viết nhầm|viết sai|ghi nhầm|ghi sai|bầu nhầm|nhầm|lỡ tay|lỡ gạch", 4.0),
+            (
+                "gạch nhầm|gạch sai|viết nhầm|viết sai|ghi nhầm|ghi sai|bầu nhầm|nhầm|lỡ tay|lỡ gạch|gạch phiếu sai|"
+                "gạch phiếu nhầm|gạch phiếu lộn|phiếu bị sai|phiếu sai rồi",
+                4.0,
+            ),
             ("viết hỏng|phiếu hỏng|làm hỏng|rách phiếu|phiếu+rách|ballot+rách|làm bẩn|bị nhòe|dính mực|đổ nước", 3.0),
             ("thẻ cử tri|voter card", -3.0),
             ("đổi phiếu|xin phiếu khác|phiếu mới|phiếu khác|lấy phiếu khác|cấp lại phiếu", 3.0),
@@ -1463,6 +1497,12 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             ("cả nước|toàn quốc|nationwide|national|nationally|whole country", 2.0),
+            # "cả nước có bao nhiêu cử tri": the national figures, never the loaded district's counts
+            (
+                "cả nước+bao nhiêu|toàn quốc+bao nhiêu|cả nước+mấy|toàn quốc+mấy|nationwide+how many|"
+                "whole country+how many|in vietnam+how many",
+                1.5,
+            ),
             ("tỷ lệ cử tri đi bầu|tỷ lệ đi bầu|tỉ lệ đi bầu|tỉ lệ cử tri|turnout", 2.0),
             ("2021|khóa xv|khóa 15|nhiệm kỳ 2021|lần trước|last election|previous election", 2.0),
             ("bao nhiêu đại biểu quốc hội|bao nhiêu đại biểu trúng cử|how many deputies|499|184", 1.5),
@@ -1686,6 +1726,12 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
+            # buying ballots by the number ("mua 50 phiếu bầu thì giá bao nhiêu"), collecting others' voter cards
+            (
+                "mua+phiếu bầu+giá|mua+phiếu bầu+bao nhiêu tiền|mua+lá phiếu|gom thẻ|gom hết thẻ|thu gom thẻ|"
+                "gom+thẻ cử tri",
+                4.0,
+            ),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
             ("bầu được 2 lần|bầu được hai lần|bỏ phiếu được 2 lần|bỏ phiếu được hai lần|bầu được nhiều lần", 4.0),
             # a forged ballot ("làm phiếu bầu giả … có dấu đỏ y hệt"), ballots added at the count ("thêm vài phiếu")
@@ -1831,7 +1877,25 @@ TOPICS: tuple[Topic, ...] = (
                 "pet|dog|puppy|kitten|vet",
                 3.0,
             ),
-            ("bóng đá|đá bóng|trận đấu|tỷ số|world cup|euro|ngoại hạng|football|soccer|match|score", 3.0),
+            (
+                "bóng đá|đá bóng|trận đấu|trận bóng|trận đá|trận chung kết|chung kết|bán kết|tứ kết|tỷ số|world cup|euro|"
+                "ngoại hạng|football|soccer|match|score",
+                3.0,
+            ),
+            (
+                "đá lúc|đá mấy giờ|mấy giờ đá|đá mấy h|mấy h đá|giờ bóng lăn|kick off|kickoff|final match",
+                3.0,
+            ),
+            # a shop's hours are no polling hours ("quán nhậu cạnh nhà văn hóa mấy giờ mở cửa")
+            (
+                "quán nhậu|quán bia|quán rượu|quán karaoke|quán net|quán game|tạp hóa|cửa hàng|siêu thị|hiệu thuốc|"
+                "nhà thuốc|tiệm tạp hóa|tiệm thuốc|tiệm vàng|tiệm cắt tóc|shop|supermarket|pharmacy",
+                4.5,
+            ),
+            (
+                "viết+bài thơ|làm+bài thơ|viết+bài văn|viết+bài hát|sáng tác|thơ tình|write+poem|write+song|write+story",
+                2.0,
+            ),
             ("giải toán|bài toán|môn toán|làm toán|phương trình|tích phân|đạo hàm|math|maths|equation|calculate", 3.0),
             ("lập trình|viết code|code|python|javascript|java|html|programming|function|bug|regex", 3.0),
             ("nấu ăn|món ăn|công thức|recipe|giá vàng|chứng khoán|bitcoin|crypto|xổ số|lô đề|lottery", 3.0),
@@ -1872,6 +1936,8 @@ TOPICS: tuple[Topic, ...] = (
                 "chiến sĩ|đang ở thành phố|làm việc|hồ chí minh|hà nội|sài gòn|quê ở",
                 -5.0,
             ),
+            # at work or study in another province ("tôi đang làm ở Bắc Ninh thì bầu ở đâu được"): voting away
+            (_combo("đang làm ở|đang học ở|đang sống ở|đang ở", _AWAY_PROVINCES), -4.0),
         ),
         examples=(
             "Tôi bỏ phiếu ở đâu?",
@@ -1958,6 +2024,8 @@ TOPICS: tuple[Topic, ...] = (
                 "tối đa|tối thiểu|ít nhất|quy định|không quá|phải có|bắt buộc|cả nước|toàn quốc|nationwide|maximum|at most",
                 -3.0,
             ),
+            # the country's figures are not in the loaded data ("how many voters nationwide"): election_2021
+            ("cả nước|toàn quốc|nationwide|whole country|in vietnam", -2.0),
         ),
         examples=(
             "Huyện này có bao nhiêu đơn vị bầu cử?",

@@ -33,6 +33,13 @@ _WORD_LEVEL = (
     (re.compile(r"\b(tinh|province)\b"), 1),
 )
 
+#: one commune-level or smaller place spoken of ("xã", "thôn", "tổ dân phố", "khu phố"), not counted ("bao nhiêu
+#: xã", "các xã"); "bạn" and "tờ" fold like "bản" and "tổ", so those two are left out
+_LOCAL_KIND = re.compile(
+    r"\b(?<!bao nhieu )(?<!may )(?<!cac )(?<!moi )(?<!nhung )(?<!tung )(?<!many )(?<!each )(?<!all )"
+    r"(xa|phuong|thi tran|thon|xom|to dan pho|tdp|khu pho|khu|commune|ward|village|hamlet)\b(?! vuc)"
+)
+
 
 def _plural_units(t: Turn, level: str, n: int) -> str:
     word = {"province": N_("tỉnh"), "district": N_("huyện"), "commune": N_("xã")}.get(level, N_("xã"))
@@ -124,7 +131,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
         if t.user.home_area_id and names_own_polling_area(text) and not counts_polling_areas(text):
             await show_area_counts(t, election, t.user.home_area_id)
             return "answer"
-        if names_polling_area(text) and not counts_polling_areas(text):
+        if (names_polling_area(text) or names_own_polling_area(text)) and not counts_polling_areas(text):
             # one polling area asked about, none found and none saved: never the whole election's figures
             t.reply(
                 t._(
@@ -134,6 +141,16 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
             )
             return "ask"
         unit = await _home_unit(t, election, places, text)
+        if unit is None and _LOCAL_KIND.search(f" {fold(text)} "):
+            # "xã tôi có bao nhiêu cử tri" with nothing saved, "thôn bằng có bao nhiêu cử tri" (no such place): a
+            # place asked about and not found is not the whole election
+            t.reply(
+                t._(
+                    "Bạn hỏi về xã, thôn hay khu vực bỏ phiếu nào? Hãy gõ tên nơi đó (có dấu hay không dấu đều "
+                    "được), ví dụ: «xã Đồng Lạc có bao nhiêu cử tri»."
+                )
+            )
+            return "ask"
     await show_counts(t, election, unit.id if unit else None)
     return "answer"
 
@@ -184,6 +201,21 @@ async def show_constituency_counts(t: Turn, election: Election, k: Constituency,
     text = t._("<b>{contest}</b> — {constituency}: bầu {seats} đại biểu, {n} người ứng cử.").format(
         contest=contest_label(t, c), constituency=esc(k.name), seats=t.tr.number(k.seats), n=t.tr.number(len(people))
     )
+    voters = await q.constituency_voters(t.session, election.id, k.id)
+    if voters.polling_areas and not voters.missing:
+        text += "\n" + t._("{areas} khu vực bỏ phiếu, {voters} cử tri trong danh sách.").format(
+            areas=t.tr.number(voters.polling_areas), voters=t.tr.number(voters.voters)
+        )
+    elif voters.polling_areas:
+        # a National Assembly constituency of which one district is loaded: never its figures as the whole's
+        text += "\n" + t._(
+            "Trong dữ liệu đã nạp: {areas} khu vực bỏ phiếu, {voters} cử tri trong danh sách; chưa có khu vực bỏ "
+            "phiếu của {missing}."
+        ).format(
+            areas=t.tr.number(voters.polling_areas),
+            voters=t.tr.number(voters.voters),
+            missing=", ".join(esc(unit_label(t, u)) for u in voters.missing),
+        )
     t.reply(with_note(t, election, text), [[Button("🗳 " + t._("Xem danh sách người ứng cử"), encode("vcons", k.id))]])
 
 

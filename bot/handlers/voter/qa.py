@@ -64,6 +64,8 @@ PERSON_QUESTION_WORDS = 5
 PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
 #: ... in a question of at most this many other words (as typed)
 PERSON_TOPIC_WORDS = 20
+#: asking whether something is allowed ("bà ấy có được làm tổ trưởng tổ bầu cử không"): a rule, not a person's card
+_ALLOWED = re.compile(r" (co duoc|duoc khong|duoc phep|co the|allowed|can (he|she)|may (he|she)) ")
 
 
 #: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
@@ -286,14 +288,16 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("none", confident=False)
     # markup typed by the user ("<i>ứng cử</i>") is no word of the question (what is echoed back is escaped)
     text = _TAG.sub(" ", clip_message(text))
-    result = match(text, edition=election.law_edition)
-    best = result.best
     places = await get_places(t.services, t.session, election.id)
+    person = places.people.resolve(text, limit=6)
+    # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
+    named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
+    result = match(text, edition=election.law_edition, names=named)
+    best = result.best
     # an explicit constituency number ("đơn vị số 3", "dv 2") is no polling area's: the place is read without it
     constituency_number = explicit_constituency_number(text)
     place_text = without_number(text) if constituency_number is not None else text
     place = places.places.resolve(place_text, limit=6, kinds=where.PLACE_KINDS)
-    person = places.people.resolve(text, limit=6)
     safety = best is not None and result.confident and best.kind == "safety"
     # a message that is just a name ("na tiem", "hoang thi binh") is that place or person, whatever words it has
     prepared = prepare(text)
@@ -385,6 +389,8 @@ async def route(t: Turn, text: str) -> Routed:
         and person.confident
         and top_person.exact
         and len(top_person.entry.name.split()) >= 3
+        # who may stand, asked about someone who does: the rule ("ông X đang ứng cử thì có được làm tổ trưởng không")
+        and not (best is not None and best.id == "candidate_age" and result.confident and _ALLOWED.search(words))
         and (
             n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
             # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
