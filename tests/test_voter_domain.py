@@ -92,6 +92,7 @@ def test_commune_name_is_not_stripped_twice():
         ("những người ra ứng cử HĐND huyện ở đơn vị số 2 là ai", {"district"}, 2, False),
         ("ứng viên đbqh ở chợ đồn là những ai", {"national"}, None, False),
         ("ds ứng viên hđnd xã của em", {"commune"}, None, True),
+        ("đbqh đv 1 gồm nhg ai", {"national"}, 1, False),  # "nhg": những
         ("ai ứng cử ở thị trấn Bằng Lũng", {"commune"}, None, False),
         ("ds ucv dvbc so 2 tinh", {"province"}, 2, False),
         ("ung vien HDND don vi 3 la ai", {"province", "district", "commune"}, 3, False),  # council, no level
@@ -351,6 +352,11 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: stories), heldout36 (near-miss questions meant to trip the bot), sealed, each scored once on 209fd91 before its
 #: failures were read: 0.954/2, 0.954/4, 0.941/5, 0.987/0, 0.967/2, 0.902/7 (accuracy / confidently wrong; 20 in
 #: 960); answered or offering the right topic: 147, 149, 147, 151, 151, 142 of 153. Read and fixed after that.
+#: heldout37 (an ordinary fortnight), heldout38 (election day and after), heldout39 (one third English or mixed),
+#: heldout40 (formal adults, old tone placement), sealed, scored once on 8d99fa1 (the fixes above): 0.980/1,
+#: 0.961/1, 0.987/0, 0.974/0; answered or offering the right topic: 152, 151, 152, 153 of 153. The wrong ones: "đbqh
+#: đv 1 gồm nhg ai" (the communes, "nhg" not read as "những"), "What happens if fewer than half of the voters turn
+#: out?" (the winners rule, whose first line is that rule: "also" added to the label).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -386,6 +392,10 @@ ROUTER_MIN_ACCURACY = {
     "heldout34": 0.98,
     "heldout35": 0.98,
     "heldout36": 0.95,
+    "heldout37": 0.98,
+    "heldout38": 0.97,
+    "heldout39": 0.98,
+    "heldout40": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
@@ -417,7 +427,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 37))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 41))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

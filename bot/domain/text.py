@@ -239,6 +239,7 @@ ABBREVIATIONS: dict[str, str] = {
     "cx": "cũng",
     "vs": "với",
     "ng": "người",
+    "nhg": "những",
     "mk": "mình",
     "mik": "mình",
     "sdt": "số điện thoại",

@@ -38,6 +38,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bh": "bao gio",
     "bjo": "bao gio",
     "ng": "nguoi",
+    "nhg": "nhung",
     "mk": "minh",
     "mik": "minh",
     "mh": "minh",

@@ -712,7 +712,7 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("già yếu|người già|cao tuổi|ông bà|không đi được|không tự đi|elderly", 2.0),
-            ("không đi lại được|không tự đi lại|không đi nổi", 2.5),
+            ("không đi lại được|không tự đi lại|không đi nổi|đi không nổi|gãy chân|tai biến|không tự đến", 2.5),
             ("đi lại khó khăn|khó đi lại|khó khăn đi lại|trên giường|liệt giường|đi lại rất khó", 2.5),
             ("khuyết tật|xe lăn|disabled|disability|wheelchair|bedridden|cannot walk|can t walk|can t leave", 2.5),
             ("tại nhà|ở nhà|tận nhà|đến nhà|at home", 1.5),
