@@ -357,6 +357,10 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: 0.961/1, 0.987/0, 0.974/0; answered or offering the right topic: 152, 151, 152, 153 of 153. The wrong ones: "đbqh
 #: đv 1 gồm nhg ai" (the communes, "nhg" not read as "những"), "What happens if fewer than half of the voters turn
 #: out?" (the winners rule, whose first line is that rule: "also" added to the label).
+#: heldout41 (a representative three weeks), heldout42 (a rural district on phones), heldout43 (the week of the
+#: posted list and voter cards), sealed, scored once on 145f791 as the closing measurement: 0.987/0, 0.967/0,
+#: 0.974/2 (a complaint answered by the commune read as a results complaint; the voter list with ID numbers of a
+#: whole hamlet asked for, answered with the rule about the list instead of the refusal); read and fixed after that.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -396,6 +400,9 @@ ROUTER_MIN_ACCURACY = {
     "heldout38": 0.97,
     "heldout39": 0.98,
     "heldout40": 0.97,
+    "heldout41": 0.98,
+    "heldout42": 0.96,
+    "heldout43": 0.97,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down
 #: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
@@ -427,7 +434,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 41))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 44))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

@@ -313,6 +313,8 @@ TOPICS: tuple[Topic, ...] = (
                 -2.5,
             ),
             ("niêm yết|dán danh sách|công khai danh sách|posted|published", 2.0),
+            # the commune answers complaints about the list ("xã trả lời khiếu nại rồi mà tôi vẫn không đồng ý")
+            ("xã trả lời|xã giải quyết|ủy ban xã+khiếu nại|ubnd xã+khiếu nại|khiếu nại+lên xã|khiếu nại+với xã", 2.5),
             ("kiểm tra tên|xem tên|tra tên|tra cứu tên|có tên|không có tên|thiếu tên|bị thiếu tên|bỏ sót", 2.5),
             ("sai tên|sai ngày sinh|sai thông tin|ghi sai|nhầm tên|sai họ|wrong name|misspelled|wrong date", 2.5),
             (
@@ -1803,6 +1805,11 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("xuất danh sách|export the list|export the voter", 2.0),
+            (
+                "danh sách+kèm số căn cước|danh sách+số căn cước|danh sách+số cccd|ngày sinh của cử tri|"
+                "căn cước của cả|số điện thoại của cả|sđt của cả|số điện thoại và ngày sinh|xin số điện thoại+cử tri",
+                4.0,
+            ),
             ("bạn là admin|mày là admin|bạn là quản trị|you are admin|you are the admin|you are an admin", 5.0),
             (
                 "danh sách+kèm số điện thoại|danh sách+kèm sđt|danh sách+kèm cccd|danh sách+kèm số cccd|"

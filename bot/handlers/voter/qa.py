@@ -52,6 +52,8 @@ _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
 
 #: a markup tag
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+#: a script or style block typed into a message: code, not words of the question ("<script>alert(1)</script>")
+_CODE = re.compile(r"<(script|style)\b[^<>]{0,40}>.{0,200}?</\1\s*>", re.IGNORECASE | re.DOTALL)
 #: the words a place's commune or district adds to its name in a message ("… xã Nam Cường")
 PLACE_CONTEXT_WORDS = 3
 
@@ -287,7 +289,7 @@ async def route(t: Turn, text: str) -> Routed:
     if election is None:
         return Routed("none", confident=False)
     # markup typed by the user ("<i>ứng cử</i>") is no word of the question (what is echoed back is escaped)
-    text = _TAG.sub(" ", clip_message(text))
+    text = _TAG.sub(" ", _CODE.sub(" ", clip_message(text)))
     places = await get_places(t.services, t.session, election.id)
     person = places.people.resolve(text, limit=6)
     # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
