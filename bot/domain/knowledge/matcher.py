@@ -690,10 +690,10 @@ def _story_check(
     disagree and neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung
     không?": the voter list, or the rule for citizens back from abroad): both are offered."""
     best, score = ranked[0]
-    if story.top in (None, VAGUE, best) or story.margin < LEAD_MARGIN or opinion.margin >= AGREE_MARGIN:
+    other = story.top
+    if other is None or other in (VAGUE, best) or story.margin < LEAD_MARGIN or opinion.margin >= AGREE_MARGIN:
         return ranked, True
-    assert story.top is not None
-    return [ranked[0], (story.top, score)] + [(t, s) for t, s in ranked[1:] if t != story.top], False
+    return [ranked[0], (other, score)] + [(t, s) for t, s in ranked[1:] if t != other], False
 
 
 def _opinion_alone(opinion: Opinion, n_words: int) -> tuple[list[tuple[str, float]], bool]:
