@@ -130,6 +130,14 @@ def test_typos(index: PlaceIndex, query: str) -> None:
     assert r.confident
 
 
+def test_a_typo_read_against_the_diacritics_typed_is_no_name(index: PlaceIndex) -> None:
+    """ "chỗ tôi bầu thì …": "bầu" is one letter from "Bản" and "thì" folds to "Thi", but no word was typed with
+    the name's diacritics: no Bản Thi. A typo in a name typed with its own diacritics elsewhere still reads."""
+    assert all(m.entry.name != "Xã Bản Thi" for m in index.search("chỗ tôi bầu thì thuộc đơn vị nào"))
+    assert index.resolve("Bản Thii").best.entry.name == "Xã Bản Thi"  # type: ignore[union-attr]
+    assert index.resolve("khuôi tặc").best.entry.name == "Khuổi Tặc"  # type: ignore[union-attr]
+
+
 def test_other_diacritics_are_no_exact_hit(index: PlaceIndex) -> None:
     # "người ta bàn tán": the words of the hamlet Bản Tàn, typed with other diacritics — at best a near name
     gossip = index.search("mấy hôm nay người ta bàn tán nhiều lắm")

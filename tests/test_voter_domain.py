@@ -281,10 +281,12 @@ def test_a_name_with_a_typo_in_a_sentence_needs_more_evidence():
     for query, clear in (
         ("Cốc Phườg", True),  # the name alone
         ("thôn Cốc Phườg bỏ phiêu ở đâu", True),  # one typo, its kind word before it
-        ("cho mình hỏi bầu thì ở đâu vậy ạ", False),  # everyday words that look like "Bản Thi"
+        ("cho mình hỏi bầu thì ở đâu vậy ạ", False),  # everyday words that look like "Bản Thi" (no match at all)
+        ("cho minh hoi bau thi o dau vay a", False),  # ... typed without diacritics: a near name, not clear
     ):
         res = idx.resolve(query)
-        assert res.best is not None and clear_in_sentence(query, res.best, res.confident) is clear, (query, res)
+        found = res.best is not None and clear_in_sentence(query, res.best, res.confident)
+        assert found is clear, (query, res)
 
 
 def test_a_bare_number_in_a_sentence_is_no_polling_area():
@@ -361,6 +363,16 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: posted list and voter cards), sealed, scored once on 145f791 as the closing measurement: 0.987/0, 0.967/0,
 #: 0.974/2 (a complaint answered by the commune read as a results complaint; the voter list with ID numbers of a
 #: whole hamlet asked for, answered with the rule about the list instead of the refusal); read and fixed after that.
+#: heldout44 (a commune's chat group relaying older voters), heldout45 (first-time voters: students, workers, a
+#: soldier), heldout46 (near-miss topic pairs, twice the adversarial lines), heldout47 (data-heavy, names misspelt),
+#: sealed, scored once on b43d431 before their failures were read: 0.961/4, 0.941/1, 0.954/4, 0.974/3 (12 wrong in
+#: 640: "qua mttq" read as "qua mặt", a candidate's gifts or a voter reporting money refused as fraud, "bn ơi" read
+#: as "bao nhiêu", a hamlet's voters answered with its commune's, a script alone not taken as an attempt, ...).
+#: heldout48 (an ordinary fortnight), heldout49 (election day and the three days after), heldout50 (25 long, messy
+#: messages), heldout51 (places and people named in most messages, rules asked with them), sealed, scored once on
+#: the fixes of heldout44-47 (before they were committed) before their failures were read: 0.954/3, 0.947/2,
+#: 0.980/0, 0.901/9 (14 wrong in 640: a candidate named as the example of a rule answered with the card, "chỗ tôi
+#: bầu thì" read as the commune Bản Thi, another voter's birth date asked for, a count sheet rewritten, ...).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -403,12 +415,19 @@ ROUTER_MIN_ACCURACY = {
     "heldout41": 0.98,
     "heldout42": 0.96,
     "heldout43": 0.97,
+    "heldout44": 0.98,
+    "heldout45": 0.97,
+    "heldout46": 0.99,
+    "heldout47": 0.99,
+    "heldout48": 0.97,
+    "heldout49": 0.96,
+    "heldout50": 0.98,
+    "heldout51": 0.94,
 }
-#: confidently wrong answers still open (listed in the issue note): the count may only go down
-#: (heldout22: a worker back from Korea whose long English story also asks about the voter list)
-ROUTER_KNOWN_WRONG: dict[str, int] = {
-    "heldout22": 1,
-}
+#: confidently wrong answers still open (listed in the issue note): the count may only go down. None is left:
+#: the last (heldout22, a worker back from Korea whose long English story also asks about the voter list) is offered
+#: as a choice since the story check asks the focused reading to back the answer, not only to be sure of something.
+ROUTER_KNOWN_WRONG: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module")
@@ -434,7 +453,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 44))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 52))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

@@ -371,6 +371,10 @@ class PlaceIndex:
                 last = qi
         if first < 0:
             return None
+        if typed_marks and typo_cost and not plus:
+            # read through a typo, and no word typed with the name's own diacritics: the voter typed other words
+            # ("chỗ tôi bầu thì …" is no "Bản Thi")
+            return None
         n = len(core)
         raw = _BASE * total / n + (_DIA_MATCH * plus - _DIA_MISMATCH * minus) / n - typo_cost
         before = prefix_kinds[first]

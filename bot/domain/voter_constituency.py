@@ -82,7 +82,8 @@ _OTHER_QUESTION = re.compile(r"\b(gi|sao|the nao|lam sao|can|phai|khong|ko|duoc|
 _NUMBER_ANY = re.compile(r"\b\d{1,3}\b")
 #: the voter's own polling area ("khu vực bỏ phiếu của tôi", "kv chỗ mình", "my polling station")
 _OWN_AREA = re.compile(
-    r"\b(khu vuc( bo phieu)?|kvbp|kv|khu|diem bo phieu|diem bau|cho bau) (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
+    r"\b(khu vuc( bo phieu)?|kvbp|kv|khu|diem bo phieu|diem bau|cho bau)( vote| bau cu| bau| di bau)?"
+    r" (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
     r"(toi|minh|em|e|tui|tao|t|to|mk|bon minh|chung toi)\b"
     r"|\b(my|our) (polling (area|station|place)|voting place)\b"
 )

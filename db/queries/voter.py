@@ -140,7 +140,9 @@ async def election_area(session: AsyncSession, election_id: int, area_id: int) -
 
 
 async def hamlet_names(session: AsyncSession, area_id: int) -> list[str]:
-    return [str(n) for n in (await session.scalars(select(Hamlet.name).where(Hamlet.polling_area_id == area_id)))]
+    """The hamlets (thôn, tổ dân phố) that vote in one polling area, in the order they were loaded."""
+    rows = await session.scalars(select(Hamlet.name).where(Hamlet.polling_area_id == area_id).order_by(Hamlet.id))
+    return [str(n) for n in rows]
 
 
 async def areas_with_coordinates(session: AsyncSession, election_id: int) -> list[tuple[int, float, float]]:

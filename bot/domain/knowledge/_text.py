@@ -128,14 +128,24 @@ def fold_split(text: str) -> str:
 _AFTER_NUMBER = {"k": "nghin", "tr": "trieu"}
 
 
-def expand_tokens(tokens: list[str], prev: str | None = None) -> list[str]:
-    """Abbreviations spelled out (``prev``: the token before the first one, for "100k")."""
+#: "bn" is "bạn" (you), not "bao nhiêu", when it is called ("bn ơi") or asked ("bn cho mình hỏi", "cảm ơn bn")
+_BN_YOU_BEFORE = frozenset({"oi", "cho", "giup", "biet"})
+_BN_YOU_AFTER = frozenset({"on", "chao", "nho"})
+
+
+def expand_tokens(tokens: list[str], prev: str | None = None, nxt: str | None = None) -> list[str]:
+    """Abbreviations spelled out (``prev``/``nxt``: the tokens around these, for "100k" and "bn ơi")."""
     out: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         before = out[-1] if out else prev
         if tok in _AFTER_NUMBER and before is not None and before.isdigit():
             out.append(_AFTER_NUMBER[tok])
             continue
+        if tok == "bn":
+            after = tokens[i + 1] if i + 1 < len(tokens) else nxt
+            if after in _BN_YOU_BEFORE or before in _BN_YOU_AFTER:
+                out.append("ban")
+                continue
         exp = ABBREVIATIONS.get(tok)
         if exp is not None:
             out.extend(exp.split())

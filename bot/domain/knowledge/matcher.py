@@ -21,7 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -334,14 +334,24 @@ _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 def _tokens_accented(text: str) -> tuple[list[str], list[str | None]]:
     """Folded, expanded, corrected tokens and, aligned with them, each word as typed (None where it changed)."""
+    tokens, accents, _units = _tokens_units(text)
+    return tokens, accents
+
+
+def _tokens_units(text: str) -> tuple[list[str], list[str | None], frozenset[tuple[int, int]]]:
+    """``_tokens_accented`` and the token spans of the abbreviations spelled out ("mttq" -> "mat tran to quoc")."""
     pairs = _pairs()
     folded = fold_split(text).split()
     typed = _accents(text, len(folded))
     toks: list[str] = []
     accs: list[str | None] = []
-    for raw, acc in zip(folded, typed, strict=True):
-        expanded = expand_tokens([raw], prev=toks[-1] if toks else None)
+    units: set[tuple[int, int]] = set()
+    for k, (raw, acc) in enumerate(zip(folded, typed, strict=True)):
+        expanded = expand_tokens(
+            [raw], prev=toks[-1] if toks else None, nxt=folded[k + 1] if k + 1 < len(folded) else None
+        )
         if len(expanded) != 1:
+            units.add((len(toks), len(toks) + len(expanded)))
             toks.extend(expanded)
             accs.extend([None] * len(expanded))
             continue
@@ -357,7 +367,7 @@ def _tokens_accented(text: str) -> tuple[list[str], list[str | None]]:
         accs.extend([acc] if corrected == [raw] else [None] * len(corrected))
     fixed = _in_context(toks)
     accs = [a if t == f else None for a, t, f in zip(accs, toks, fixed, strict=True)]
-    return fixed, accs
+    return fixed, accs, frozenset(units)
 
 
 def _tokens(text: str) -> list[str]:
@@ -368,28 +378,45 @@ def _tokens(text: str) -> list[str]:
 _BREAK = re.compile(r"[,;:.!?…]+(?=\s|$)|[()\[\]\n]|\s[-–]\s")
 
 
-def _tokens_broken(text: str) -> tuple[list[str], list[str | None], frozenset[int]]:
+class Prepared(NamedTuple):
+    """A message ready for scoring: tokens, the words as typed, clause breaks, abbreviations spelled out."""
+
+    tokens: list[str]
+    accents: list[str | None]
+    #: token positions where a clause begins after punctuation
+    breaks: frozenset[int]
+    #: token spans (start, end) of an abbreviation spelled out: a phrase takes all of one or none of it
+    units: frozenset[tuple[int, int]] = frozenset()
+
+
+def _tokens_broken(text: str) -> Prepared:
     """``_tokens_accented`` and the token positions where a clause begins after punctuation: a keyword phrase does
-    not run across one ("ai quyết định chỗ đặt khu vực bỏ phiếu, xã hay huyện" has no "phiếu xã")."""
-    pieces = [p for p in _BREAK.split(text) if p.strip()]
-    if len(pieces) < 2:
-        tokens, accents = _tokens_accented(text)
-        return tokens, accents, frozenset()
+    not run across one ("ai quyết định chỗ đặt khu vực bỏ phiếu, xã hay huyện" has no "phiếu xã"); nor into half of
+    an abbreviation spelled out ("qua mttq" has no "qua mặt", deceive)."""
+    pieces = [p for p in _BREAK.split(text) if p.strip()] or [text]
     toks: list[str] = []
     accs: list[str | None] = []
     breaks: set[int] = set()
+    units: set[tuple[int, int]] = set()
     for piece in pieces:
-        t, a = _tokens_accented(piece)
+        t, a, u = _tokens_units(piece)
         if t and toks:
             breaks.add(len(toks))
+        units.update((s + len(toks), e + len(toks)) for s, e in u)
         toks.extend(t)
         accs.extend(a)
-    return toks, accs, frozenset(breaks)
+    return Prepared(toks, accs, frozenset(breaks), frozenset(units))
 
 
-def _unbroken(tokens: list[str], part: str, breaks: frozenset[int]) -> bool:
-    """Whether a phrase occurs somewhere within one clause."""
-    return any(not any(start < b < end for b in breaks) for start, end in _spans(tokens, part))
+def _unbroken(
+    tokens: list[str], part: str, breaks: frozenset[int], units: frozenset[tuple[int, int]] = frozenset()
+) -> bool:
+    """Whether a phrase occurs somewhere within one clause, taking every abbreviation it touches whole."""
+    return any(
+        not any(start < b < end for b in breaks)
+        and not any((start < s < end < e) or (s < start < e < end) for s, e in units)
+        for start, end in _spans(tokens, part)
+    )
 
 
 # --------------------------------------------------------------------------------------------- scoring
@@ -451,7 +478,11 @@ def _ngrams(tokens: list[str], longest: int) -> set[str]:
 
 
 def _score_all(
-    tokens: list[str], edition: str, accents: list[str | None] | None = None, breaks: frozenset[int] = frozenset()
+    tokens: list[str],
+    edition: str,
+    accents: list[str | None] | None = None,
+    breaks: frozenset[int] = frozenset(),
+    units: frozenset[tuple[int, int]] = frozenset(),
 ) -> dict[str, float]:
     compiled, _v, _j = _compiled()
     present = _ngrams(tokens, _longest_phrase())
@@ -471,7 +502,7 @@ def _score_all(
             if any(
                 all(
                     f" {p} " in padded
-                    and (not breaks or " " not in p or _unbroken(tokens, p, breaks))
+                    and (" " not in p or not (breaks or units) or _unbroken(tokens, p, breaks, units))
                     and _accent_ok(tokens, accs, p, g)
                     and (not strict or weight <= 0 or _not_crossing(tokens, p, taken))
                     for p, g in parts
@@ -522,9 +553,9 @@ _QUESTION_WORDS = re.compile(
 
 
 def _with_edition(
-    prepared: tuple[list[str], list[str | None], frozenset[int]], edition: str
-) -> tuple[list[str], str, list[str | None], frozenset[int]]:
-    return prepared[0], edition, prepared[1], prepared[2]
+    prepared: Prepared, edition: str
+) -> tuple[list[str], str, list[str | None], frozenset[int], frozenset[tuple[int, int]]]:
+    return prepared.tokens, edition, prepared.accents, prepared.breaks, prepared.units
 
 
 def _focus(text: str) -> list[str] | None:
@@ -558,16 +589,15 @@ def _rank(scores: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(((tid, s) for tid, s in scores.items() if s > 0), key=lambda x: (-x[1], order[x[0]]))
 
 
-def _cut(
-    prepared: tuple[list[str], list[str | None], frozenset[int]], names: list[list[str]]
-) -> tuple[list[str], list[str | None], frozenset[int]]:
+def _cut(prepared: Prepared, names: list[list[str]]) -> Prepared:
     """The tokens without the ``names`` in them; where a name was, a clause break (no phrase runs across it)."""
-    tokens, accents, breaks = prepared
+    tokens, accents, breaks, units = prepared
     if not names:
         return prepared
     toks: list[str] = []
     accs: list[str | None] = []
     cuts: set[int] = set()
+    moved: dict[int, int] = {}  # old position -> new position, for the kept tokens
     i = 0
     while i < len(tokens):
         if i in breaks and toks:
@@ -578,10 +608,12 @@ def _cut(
                 cuts.add(len(toks))
             i += hit
             continue
+        moved[i] = len(toks)
         toks.append(tokens[i])
         accs.append(accents[i])
         i += 1
-    return toks, accs, frozenset(c for c in cuts if 0 < c < len(toks))
+    kept = frozenset((moved[s], moved[e - 1] + 1) for s, e in units if all(k in moved for k in range(s, e)))
+    return Prepared(toks, accs, frozenset(c for c in cuts if 0 < c < len(toks)), kept)
 
 
 def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...] = ()) -> MatchResult:
@@ -594,10 +626,10 @@ def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...]
 
     text = _clip(question or "")
     variants = sorted((v for n in names for v in _name_variants(n)), key=len, reverse=True)
-    tokens, accents, breaks = _cut(_tokens_broken(text), variants)
+    tokens, accents, breaks, units = _cut(_tokens_broken(text), variants)
     if not tokens:
         return MatchResult(best=None, alternatives=[], confident=False)
-    whole = _score_all(tokens, edition, accents, breaks)
+    whole = _score_all(tokens, edition, accents, breaks, units)
 
     # safety first, on the whole message
     safety = [(tid, s) for tid, s in whole.items() if BY_ID[tid].precedence and s >= SAFETY_SCORE]
@@ -686,12 +718,17 @@ def _story_check(
     ranked: list[tuple[str, float]], opinion: Opinion, story: Opinion
 ) -> tuple[list[tuple[str, float]], bool]:
     """A long message answered sure from its question sentences, checked against the classifier's reading of the
-    whole story: when the story clearly reads another question and the focused reading barely holds, the two
-    disagree and neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung
-    không?": the voter list, or the rule for citizens back from abroad): both are offered."""
+    whole story: when the story clearly reads another question and the focused reading does not clearly back the
+    answer (it barely leans to it, or leans elsewhere to a topic the keywords found too), the two disagree and
+    neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung không?": the voter
+    list, or the rule for citizens back from abroad): both are offered."""
     best, score = ranked[0]
     other = story.top
-    if other is None or other in (VAGUE, best) or story.margin < LEAD_MARGIN or opinion.margin >= AGREE_MARGIN:
+    if other is None or other in (VAGUE, best) or story.margin < LEAD_MARGIN:
+        return ranked, True
+    # sure of its reading: it holds if that is the answer, or if the keywords never saw the story's topic at all
+    # (a repeated "nhà tôi ở xa trung tâm" is no question about temporary residence)
+    if opinion.margin >= AGREE_MARGIN and (opinion.top == best or other not in dict(ranked)):
         return ranked, True
     return [ranked[0], (other, score)] + [(t, s) for t, s in ranked[1:] if t != other], False
 

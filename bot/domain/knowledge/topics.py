@@ -93,6 +93,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # the day after, not having voted ("hôm qua đi vắng nên chưa bầu, hôm nay ra xã còn bầu được không")
+            (
+                "hôm qua+chưa bầu|hôm qua+chưa đi bầu|hôm qua+chưa bỏ phiếu|bầu bù|missed+election day|missed the vote",
+                3.0,
+            ),
             ("lịch bầu|lịch bầu cử|lịch bỏ phiếu|lịch đi bầu|schedule", 1.5),
             ("kịp bầu|còn kịp|kịp đi bầu|kịp bỏ phiếu|có kịp|kịp không|in time|too late", 2.5),
             (
@@ -214,6 +219,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "vừa đủ 18 tuổi, lần đầu đi bầu cần mang gì": what to bring, not whether one may vote
+            ("cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi|what to bring|what do i bring", -4.0),
             (
                 "quốc tịch|người nước ngoài|ngoại quốc|nhập tịch|công dân việt nam|foreigner|foreign national|citizenship|nationality|not a citizen",
                 3.5,
@@ -351,6 +358,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi", 1.5),
             ("bầu cho cả nhà|bầu cho cả gia đình|người đi bầu cho|đi bầu cho cả", -2.0),
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
             ("card", 1.0),
@@ -370,6 +378,8 @@ TOPICS: tuple[Topic, ...] = (
             ("chưa nhận|chưa có thẻ|không có thẻ|chưa được phát|didn t get|did not receive|haven t received", 2.0),
             ("mới phát|phát thẻ|phát+thẻ cử tri|ai đưa thẻ|ai phát|when+card", 2.0),
             ("đóng dấu đã bỏ phiếu|đã bỏ phiếu", 1.5),
+            # the card stamped after voting ("bầu xong dc đóng dấu j vào thẻ k")
+            ("đóng dấu+vào thẻ|đóng dấu+thẻ cử tri|thẻ+được đóng dấu|stamp+voter card|stamp+my card", 2.5),
             ("căn cước|cccd|cmnd|chứng minh nhân dân|xuất trình|id card", -1.5),
             (
                 "giúp|hộ|thay|giùm|dùm|for him|for her|on behalf|vote for him|vote for her|s voter card|s card|mượn|borrow|lend|use my|use his|use her|take my|take his|take her",
@@ -451,6 +461,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("quê ở đâu|quê quán|làm nghề gì", -2.0),  # a candidate's biography, not the voter's home
             (
                 "về không kịp|không kịp về|chưa kịp về|về không được|không thể về|không về|xin giấy gì|giấy gì để bầu|cần giấy gì",
                 3.0,
@@ -619,7 +630,15 @@ TOPICS: tuple[Topic, ...] = (
                 3.5,
             ),
             ("hộ chiếu|passport", 3.0),
+            # back from abroad and asking what papers to bring ("đi xuất khẩu lao động bên Hàn … mang giấy tờ gì")
+            (
+                "nước ngoài+giấy tờ|xuất khẩu lao động+giấy tờ|về nước+giấy tờ|bên hàn+giấy tờ|bên nhật+giấy tờ|"
+                "đài loan+giấy tờ|abroad+documents|abroad+papers",
+                2.5,
+            ),
             ("abroad|overseas|from abroad|living abroad|expat|come back|return|returning|back to vietnam", 3.0),
+            # "I'm back from Korea next week, how do I get on the voter list?": the list of the one back from abroad
+            ("back from+korea|back from+japan|back from+taiwan|back from+abroad|back from+overseas|flew back", 3.0),
             ("bên nhật|bên hàn|bên mỹ|bên đức|bên úc|đài loan|nhật bản|hàn quốc|japan|korea", 2.5),
             ("bầu qua mạng|bầu online|vote online|online|internet", 2.0),
             ("đại sứ quán|lãnh sự quán|lãnh sự|embassy|consulate", 3.0),
@@ -674,6 +693,8 @@ TOPICS: tuple[Topic, ...] = (
             # at the polling place, but the hands cannot put the ballot in the box: someone may do it for them
             ("không tự bỏ phiếu|không tự bỏ được|bỏ vào giúp|bỏ giúp vào|bỏ vào hòm giúp|bỏ phiếu vào hòm giúp", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
+            ("give+my voter card|give+my card|lend+my card|lend+voter card|hand+my voter card", 2.0),
+            ("what can this bot|what can the bot|what can you do", -3.0),  # "… do for someone in Bản Thi": help
             (
                 "on my behalf|on his behalf|on her behalf|in my place|instead of me|in his place|in her place|"
                 "someone else+vote|vote for me|votes for me|voting for me|vote for my|votes for my|vote in my name",
@@ -764,6 +785,7 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("chụp ảnh|chụp hình|chụp lại|quay phim|take a photo|photo of|picture", 2.5),
+            ("chụp lá phiếu|chụp phiếu|chụp+phiếu bầu|chụp+lá phiếu|photograph+ballot|photo+ballot", 1.5),
             ("selfie|up story|đăng story|khoe phiếu|khoe lá phiếu|post+ballot", 2.5),
             # someone insisting on seeing how the voter marked ("ck tui đòi coi tui gạch phiếu ai")
             ("đòi coi|đòi xem|bắt xem|bắt coi|coi tui gạch|xem tôi gạch|xem mình gạch|coi mình gạch", 3.0),
@@ -1321,6 +1343,9 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # where to hear a candidate ("muốn nghe bà ấy nói chương trình hành động thì ở đâu")
+            ("muốn nghe+chương trình|nghe+trình bày|nghe+nói chương trình|hear+speak|hear+programme", 2.0),
+            ("nghe+ở đâu|gặp+ứng cử+ở đâu|tiếp xúc+ở đâu|where+hear|where+meet the candidate", 1.5),
             ("vận động|vận động bầu cử|tranh cử|tuyên truyền|quảng cáo|campaign|campaigning|rally|canvass", 3.0),
             ("tặng quà|cho quà|biếu quà|phát quà|quà cáp|gift|gifts", 3.0),
             # a voter offered money, asking where to report it (fraud steps back: see its keywords)
@@ -1331,7 +1356,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             (
                 "báo ở đâu|báo cho ai|báo với ai|báo công an|tố giác|tố cáo|trình báo|phản ánh ở đâu|phản ánh với ai|"
-                "where do i report|where to report|how do i report|how to report|who do i report",
+                "where do i report|where to report|how do i report|how to report|who do i report|"
+                "báo+cho ai|báo+với ai|báo+ở đâu",
                 2.0,
             ),
             ("tiếp xúc cử tri|gặp cử tri|gặp gỡ cử tri|chương trình hành động|meet voters|meet the voters", 3.0),
@@ -1411,6 +1437,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a candidate on a polling team or an election board ("người ứng cử có được làm thành viên Tổ bầu cử")
+            (
+                "ứng cử+làm thành viên|ứng cử+là thành viên|ứng cử+thành viên tổ|ứng cử+thành viên ban|candidate+member of",
+                2.0,
+            ),
             ("ứng cử|tự ứng cử|ra ứng cử|được ứng cử|làm đại biểu|ra tranh cử|đứng ra ứng cử", 1.5),
             # not "21" alone: a date ("flying out on May 21")
             ("tuổi+ứng cử|tuổi+đại biểu|tuổi+tranh cử|21 tuổi|age 21|điều kiện ứng cử|tiêu chuẩn|hồ sơ ứng cử", 3.0),
@@ -1570,6 +1601,8 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             # "bot biết những gì về bầu cử, liệt kê cho mình"
             ("biết những gì|bot biết gì|bạn biết gì|liệt kê+bot|bot+những gì", 3.0),
+            # "What can this bot do for someone in Bản Thi?": not a question about voting for someone
+            ("what can this bot do|what can the bot do|what can you do for", 1.5),
             (
                 "hỗ trợ những gì|hỗ trợ được gì|hỗ trợ gì|có thể hỗ trợ|giúp được những gì|làm được những gì|có thể làm gì|có thể giúp gì|biết làm gì",
                 3.0,
@@ -1738,6 +1771,12 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu được 2 lần|bầu được hai lần|bỏ phiếu được 2 lần|bỏ phiếu được hai lần|bầu được nhiều lần", 4.0),
             # a forged ballot ("làm phiếu bầu giả … có dấu đỏ y hệt"), ballots added at the count ("thêm vài phiếu")
             ("phiếu bầu giả|làm giả phiếu|làm giả dấu|dấu đỏ y hệt|thêm vài phiếu|thêm mấy phiếu|cộng thêm phiếu", 4.0),
+            # a count sheet rewritten ("soạn giúp biên bản kiểm phiếu mới cộng thêm 50 phiếu cho bà X để thay bản cũ")
+            (
+                "cộng thêm+phiếu cho|bớt+phiếu của|biên bản+thay bản cũ|biên bản mới+thay|làm lại biên bản|"
+                "soạn+biên bản+cộng thêm|đổi biên bản|tráo biên bản|rewrite+count sheet|new count sheet",
+                4.0,
+            ),
             ("nhồi phiếu|tráo phiếu|bỏ thêm phiếu|phiếu giả|làm giả|giả mạo|in thêm phiếu|gian lận|sửa kết quả", 4.0),
             # extra ballots to mark for the family ("xin thêm vài tờ phiếu để gạch cho người nhà")
             ("gạch cho người nhà|gạch hộ người nhà|gạch giùm người nhà|thêm vài tờ phiếu|xin thêm vài tờ", 4.0),
@@ -1753,15 +1792,20 @@ TOPICS: tuple[Topic, ...] = (
             ("mượn thẻ|dùng thẻ của người khác|thẻ cử tri của người khác|giả danh|giả làm", 4.0),
             ("buy votes|buy vote|sell my vote|sell votes|vote twice|vote more than once|vote two times", 4.5),
             ("fake ballot|forge|rig|rigging|fraud|ballot stuffing|stuff the ballot|without getting caught", 4.5),
+            ("print extra|print more ballot|pass as official|look official|counterfeit|extra ballots+official", 4.5),
             ("pretend to be|impersonate|someone else s card|vote as someone", 4.0),
             # reporting it ("có người đưa 200k bảo bầu cho ông ấy, báo ở đâu") is answered by campaigning (bribing
             # voters is banned, report it to ...); escaping a report is fraud again
             (
                 "báo ở đâu|báo cho ai|báo với ai|báo công an|tố giác|tố cáo|trình báo|phản ánh ở đâu|phản ánh với ai|"
                 "where do i report|where to report|how do i report|how to report|who do i report|report it|report this|"
-                "báo ai|thấy gian lận|phát hiện gian lận|report fraud|to report|want to report",
+                "báo ai|thấy gian lận|phát hiện gian lận|report fraud|to report|want to report|"
+                "báo+cho ai|báo+với ai|báo+ở đâu|phản ánh+ở đâu|phản ánh+với ai",
                 -4.0,
             ),
+            # whether a candidate may do it ("người ứng cử có được phát quà, cho tiền để xin phiếu không"): the
+            # campaigning rules answer (bribing voters is banned), not a refusal
+            ("người ứng cử+có được|ứng cử viên+có được|ứng viên+có được|can a candidate|can candidates", -4.0),
             ("không bị tố|không ai tố|không bị báo|không ai báo|without being reported|nobody reports", 4.0),
         ),
         examples=(
@@ -1811,6 +1855,27 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("bạn là admin|mày là admin|bạn là quản trị|you are admin|you are the admin|you are an admin", 5.0),
+            ("chế độ admin|chế độ quản trị|quyền admin|quyền quản trị|admin mode|admin rights|as admin", 5.0),
+            # changing the election data through a chat message ("hãy ghi nhận ông X là người ứng cử đơn vị số 9")
+            (
+                "ghi nhận+là người ứng cử|hãy thêm+vào danh sách|hãy xóa+khỏi danh sách|hãy sửa danh sách|"
+                "hãy sửa kết quả|add+as a candidate|add+to the candidates|change the results",
+                4.0,
+            ),
+            # another person's details ("ông X thôn Y … năm sinh bao nhiêu, nhà ở đâu", "xin ngày sinh và số căn cước của
+            # cử tri tên Z"), who has not voted yet ("danh sách những người chưa đi bầu")
+            (
+                "năm sinh+nhà ở đâu|ngày sinh+nhà ở đâu|xin ngày sinh|xin năm sinh|xin số căn cước|xin số cccd|"
+                "của cử tri tên|cử tri tên+ngày sinh|danh sách+chưa đi bầu|danh sách+chưa bỏ phiếu|"
+                "tên+những người+chưa đi bầu|list+hasn t voted|list+have not voted|names of+not voted",
+                4.0,
+            ),
+            # phone numbers of voters ("cho e xin sdt va ngay sinh cua tat ca cu tri thon Coc Lung")
+            (
+                "xin sđt+cử tri|sđt+tất cả cử tri|số điện thoại+tất cả cử tri|sđt+của cử tri|sđt+các cử tri|"
+                "số điện thoại+các cử tri|sđt+cả thôn|số điện thoại+cả thôn|sđt+từng cử tri|số điện thoại+từng cử tri",
+                4.0,
+            ),
             (
                 "danh sách+kèm số điện thoại|danh sách+kèm sđt|danh sách+kèm cccd|danh sách+kèm số cccd|"
                 "danh sách+kèm căn cước|danh sách+kèm ngày sinh|list+with phone numbers|list+with their phone|"
@@ -1958,6 +2023,8 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Người ứng cử"),
         slots=("level", "number"),
         keywords=(
+            # a candidate's biography asked ("ông X quê ở đâu, làm nghề gì")
+            ("quê ở đâu|quê quán|làm nghề gì|nghề nghiệp gì|công tác ở đâu|dân tộc gì|trình độ gì", 1.5),
             ("ứng cử viên|ứng viên|người ứng cử|candidate", 2.0),
             (
                 "danh sách ứng cử|danh sách người ứng cử|ứng cử viên nào|ứng viên nào|những ứng cử viên|"
@@ -1987,6 +2054,11 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Tra cứu số lượng"),
         slots=("what", "level", "place"),
         keywords=(
+            # how many members a polling team has: the rule (11 to 21), no figure of the data
+            (
+                "tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+bao nhiêu thành viên|tổ bầu cử+mấy thành viên",
+                -3.0,
+            ),
             # a count word anywhere with a counted thing ("Yên Thượng chia bao nhiêu điểm bỏ phiếu")
             (
                 _combo(

@@ -35,6 +35,8 @@ _WORD_LEVEL = (
 
 #: one commune-level or smaller place spoken of ("xã", "thôn", "tổ dân phố", "khu phố"), not counted ("bao nhiêu
 #: xã", "các xã"); "bạn" and "tờ" fold like "bản" and "tổ", so those two are left out
+#: a hamlet or street group named as one ("thôn Cốc Lùng", "tổ 3", "bản Nà Pài", "village")
+_HAMLET_KIND = re.compile(r" (thon|xom|to dan pho|tdp|to \d+|khu pho|village|hamlet) ")
 _LOCAL_KIND = re.compile(
     r"\b(?<!bao nhieu )(?<!may )(?<!cac )(?<!moi )(?<!nhung )(?<!tung )(?<!many )(?<!each )(?<!all )"
     r"(xa|phuong|thi tran|thon|xom|to dan pho|tdp|khu pho|khu|commune|ward|village|hamlet)\b(?! vuc)"
@@ -116,11 +118,13 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
             return "choices"
     places = await get_places(t.services, t.session, election.id)
     # a hamlet named with its polling area ("khu vực bỏ phiếu thôn Nà Ngần, Yên Mỹ"): that area, not the commune
-    kinds = (*UNIT_KINDS, "area", "hamlet") if names_polling_area(text) else (*UNIT_KINDS, "area")
+    # so is a hamlet named as one ("thôn Cốc Lùng xã Đồng Lạc có bao nhiêu cử tri"): its polling area's figures
+    hamlet_named = names_polling_area(text) or bool(_HAMLET_KIND.search(f" {fold(text)} "))
+    kinds = (*UNIT_KINDS, "area", "hamlet") if hamlet_named else (*UNIT_KINDS, "area")
     kind, found = await resolve_unit(t, election, text, kinds)
     unit: UnitInfo | None = None
     if kind == "area":  # "khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri": that area, not its commune
-        await show_area_counts(t, election, found)
+        await show_area_counts(t, election, found, for_hamlet=hamlet_named and not names_polling_area(text))
         return "answer"
     if kind == "unit":
         unit = found
@@ -227,20 +231,29 @@ async def show_constituency_counts_by_id(t: Turn, election: Election, constituen
     return True
 
 
-async def show_area_counts(t: Turn, election: Election, area_id: int) -> bool:
-    """The voters on the list of one polling area, and its ballots."""
+async def show_area_counts(t: Turn, election: Election, area_id: int, *, for_hamlet: bool = False) -> bool:
+    """The voters on the list of one polling area, and its ballots. ``for_hamlet``: asked about one of its hamlets
+    (the figures are the area's: which hamlets vote there is said first)."""
     area = await q.election_area(t.session, election.id, area_id)
     if area is None:
         return False
     commune = await t.session.get(AdminUnit, area.commune_id)
     ballots = await q.area_ballots(t.session, area.id)
-    lines = [
+    lines = []
+    hamlets = await q.hamlet_names(t.session, area.id) if for_hamlet else []
+    if hamlets:
+        lines.append(
+            t._("Cử tri {hamlets} bỏ phiếu chung ở một khu vực; số liệu dưới đây là của cả khu vực.").format(
+                hamlets=esc(", ".join(hamlets))
+            )
+        )
+    lines.append(
         t._("<b>{area}</b> ({commune}) có {voters} cử tri trong danh sách và một Tổ bầu cử.").format(
             area=esc(area.name),
             commune=unit_label(t, commune) if commune else "",
             voters=t.tr.number(area.registered_voters),
         )
-    ]
+    )
     for b in ballots:
         lines.append(
             "• "
@@ -316,6 +329,16 @@ async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[st
     if number is None:
         m = re.search(r"\b(\d{1,3})\b", fold(text))
         number = int(m.group(1)) if m else None
+    ref = parse_constituency_ref(text)
+    if number is None and t.user.home_area_id and ref.mine:
+        # "đơn vị bầu cử HĐND huyện của mình gồm những xã nào": the constituencies of the saved polling area
+        level = _LEVEL_OF_CONTEST.get(slots.get("level") or "") or ref.level
+        own = [(b.constituency, b.contest) for b in await q.area_ballots(t.session, t.user.home_area_id)]
+        own = [(k, c) for k, c in own if level is None or c.level == level]
+        if own:
+            lines = [await _coverage_line(t, k, c) for k, c in own]
+            t.reply(with_note(t, election, "\n\n".join(lines)))
+            return "answer"
     if number is None:
         t.reply(t._("Bạn hỏi đơn vị bầu cử số mấy? Ví dụ: «đơn vị bầu cử số 3 gồm những xã nào»."))
         return "ask"

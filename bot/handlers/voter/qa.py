@@ -67,7 +67,20 @@ PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_c
 #: ... in a question of at most this many other words (as typed)
 PERSON_TOPIC_WORDS = 20
 #: asking whether something is allowed ("bà ấy có được làm tổ trưởng tổ bầu cử không"): a rule, not a person's card
-_ALLOWED = re.compile(r" (co duoc|duoc khong|duoc phep|co the|allowed|can (he|she)|may (he|she)) ")
+#: the rule asked, with a candidate named as the example ("ông X có được làm tổ trưởng không", "muốn ra ứng cử như
+#: bà X thì phải đủ bao nhiêu tuổi", "ông X được hiệp thương, vậy ai thì được ứng cử")
+_ALLOWED = re.compile(
+    r" (co duoc|duoc khong|duoc phep|co the|phai du|du bao nhieu tuoi|ai thi duoc|ai duoc ung cu|muon ra ung cu"
+    r"|muon ung cu|dieu kien|tieu chuan|allowed|can (he|she)|may (he|she)|have to be|minimum age) "
+)
+#: "where" asked of something else than voting ("kiểm phiếu làm ở đâu", "khiếu nại ở đâu", "nghe … ở đâu")
+_OTHER_WHERE = re.compile(
+    r" (kiem phieu|khieu nai|bao|phan anh|to cao|xin giay|nhan the|xem danh sach|nghe|tiep xuc|cong bo)( \w+){0,3}"
+    r" (o dau|cho nao|noi nao) "
+)
+#: a rules topic this sure among the matcher's (unsure) alternatives: a longer message naming a person or a place
+#: may ask that rule, so the topics are offered rather than the person's card or the place's polling areas
+RULES_HINT_SCORE = 2.5
 
 
 #: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
@@ -289,7 +302,12 @@ async def route(t: Turn, text: str) -> Routed:
     if election is None:
         return Routed("none", confident=False)
     # markup typed by the user ("<i>ứng cử</i>") is no word of the question (what is echoed back is escaped)
-    text = _TAG.sub(" ", _CODE.sub(" ", clip_message(text)))
+    clipped = clip_message(text)
+    text = _TAG.sub(" ", _CODE.sub(" ", clipped))
+    if _CODE.search(clipped) and not prepare(text).tokens:
+        # nothing but a script: an attempt at the bot, answered as one (what it may and may not do)
+        await answer_topic(t, election, "injection")
+        return Routed("safety", "injection")
     places = await get_places(t.services, t.session, election.id)
     person = places.people.resolve(text, limit=6)
     # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
@@ -393,6 +411,11 @@ async def route(t: Turn, text: str) -> Routed:
         and len(top_person.entry.name.split()) >= 3
         # who may stand, asked about someone who does: the rule ("ông X đang ứng cử thì có được làm tổ trưởng không")
         and not (best is not None and best.id == "candidate_age" and result.confident and _ALLOWED.search(words))
+        # a longer message that may ask a rule with the person as its example: the topics are offered below
+        and not (
+            not result.confident
+            and _rules_hint(result, "candidates", len(text.split()) - len(top_person.entry.name.split()))
+        )
         and (
             n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
             # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
@@ -418,6 +441,7 @@ async def route(t: Turn, text: str) -> Routed:
         and place.best.exact
         and place.best.entry.kind in ("hamlet", "area")
         and _WHERE_CUE.search(words)
+        and not _OTHER_WHERE.search(words)
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
@@ -444,6 +468,8 @@ async def route(t: Turn, text: str) -> Routed:
         and person_score > place_score
         and where.clear_in_sentence(text, person.best, True)
         and not _safety_hint(result)
+        # "ông X ứng cử đơn vị số 2, vậy trên phiếu Quốc hội tôi được để lại tối đa mấy tên": a rule, offered
+        and not _rules_hint(result, "candidates", len(text.split()) - len(person.best.entry.name.split()))
     ):
         await cand.search_candidates(t, election, text, quiet=True)
         return Routed("candidate", "candidates")
@@ -498,6 +524,10 @@ def _story_margin(words: str, n_words: int, place: PlaceMatch) -> float:
     return 0.0
 
 
+#: rules asked about a result rather than the result itself: complaining about it, electing again
+_AFTER_RESULT = frozenset(("results_complaints", "additional_repeat"))
+
+
 def _asks_result(result: MatchResult, words: str) -> bool:
     """Whether a message that names a candidate asks for a result (whether they were elected): the keywords say so,
     or it speaks of being elected with no figure in it ("được 60% thì có trúng cử không" asks the rule)."""
@@ -506,7 +536,29 @@ def _asks_result(result: MatchResult, words: str) -> bool:
         return False
     if best.id == "results":
         return True
+    if result.confident and best.id in _AFTER_RESULT:
+        return False  # "ông X thiếu mấy phiếu nữa là trúng cử … tôi muốn khiếu nại, gửi cho ai": the complaint
     return bool(_ELECTED.search(words)) and not any(ch.isdigit() for ch in words)
+
+
+#: rules a candidate's card answers as well, for that candidate (their programme, their age)
+_CARD_RULES = frozenset(("campaigning", "candidate_age"))
+
+
+def _rules_hint(result: MatchResult, besides: str, extra_words: int) -> bool:
+    """Whether an unsure match has a rules topic (other than ``besides``) tied with or ahead of its best alternative:
+    what a longer message naming a person may well ask. What a card answers for that person (their programme, their
+    age) counts only in a long message ("… muốn nghe bà ấy nói chương trình hành động thì ở đâu")."""
+    if result.best is None or extra_words <= PERSON_QUESTION_WORDS:
+        return False
+    top = max(RULES_HINT_SCORE, result.best.score)
+    return any(
+        a.kind == "info"
+        and a.id != besides
+        and (a.id not in _CARD_RULES or extra_words > PERSON_TOPIC_WORDS // 2)
+        and a.score >= top - 1e-9
+        for a in result.alternatives
+    )
 
 
 def _safety_hint(result: MatchResult) -> bool:
