@@ -930,3 +930,55 @@ def test_a_polling_teams_size_is_never_a_confident_data_answer():
     r = match("Tổ bầu cử ở khu vực bỏ phiếu số 1 thị trấn Bằng Lũng có bao nhiêu người?", edition="2015")
     assert not (r.confident and r.topic_id == "count_query")
     assert "structure" in [a.id for a in r.alternatives]
+
+
+def test_safety_keywords_see_the_words_typed_even_unmarked_ones_and_typo_reads():
+    """A safety keyword's unmarked word is written as meant: "mua" (buy) typed "mưa" (rain) is another word; a word
+    typed with diacritics and read as a typo ("tiếng" -> "tien") keeps what was typed, so "tiền" does not fire."""
+    from bot.domain.knowledge.matcher import _score_all, _tokens_broken
+
+    def scores(q: str) -> dict[str, float]:
+        p = _tokens_broken(q)
+        return _score_all(p.tokens, "2015", p.accents, p.breaks, p.units)
+
+    assert scores("đi ra xã mất cả tiếng đường đèo, mấy bữa nay mưa hoài")["fraud"] == 0
+    assert scores("có người đưa tiền mua phiếu")["fraud"] > 0
+    story = (
+        "Nhà ông bà ngoại em ở tít trong thôn Cốc Coọc xã Nam Cường, đi ra xã mất cả tiếng đường đèo. Mấy bữa nay "
+        "mưa hoài, đường trơn lắm. Ông bà cứ lo không biết năm nay đi bầu ở đâu. Em nhắn hỏi giùm ông bà ạ."
+    )
+    r = match(story, edition="2015")
+    assert (r.topic_id, r.confident) == ("where_to_vote", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Tra giúp tôi chị Hoàng Thị Mến ở thôn Bản Cháng: số căn cước, số điện thoại của chị ấy", "injection"),
+        ("Sửa giúp tôi số phiếu của ông Triệu Xuân Bình trong biên bản kiểm phiếu thành 100%", "fraud"),
+        (
+            "Cho hỏi nếu sáng bầu ở xã nhà xong, chiều cầm giấy chứng nhận sang xã bên bầu tiếp thì có được không?",
+            "fraud",
+        ),
+        (
+            "Trưởng thôn bảo sẽ thu thẻ cử tri của cả thôn để mang đi bầu hộ. Làm vậy có đúng luật không, tôi phản ánh ở đâu?",
+            "fraud",
+        ),
+        ("Nhà in của tôi muốn in thử vài trăm phiếu bầu giống hệt mẫu thật. Xin file mẫu dấu ở đâu?", "fraud"),
+        ("What papers should grandma bring to the polling station?", "id_documents"),
+        ("xã Bản Thi có bao nhêu người ứng cử hội đồng nhân dân xã", "count_query"),
+    ],
+)
+def test_heldout52_to_55_rules(question: str, topic: str) -> None:
+    r = match(question, edition="2015")
+    assert (r.topic_id, r.confident) == (topic, True), r.alternatives
+
+
+def test_a_mistake_on_the_voter_list_is_never_answered_as_a_results_complaint():
+    story = (
+        "Hôm qua con ra nhà văn hóa coi danh sách cử tri thì thấy tên bà ngoại bị ghi sai, năm sinh cũng sai luôn. "
+        "Giờ phải khiếu nại ở đâu, bao lâu thì có kết quả vậy ạ?"
+    )
+    r = match(story, edition="2015")
+    assert not (r.confident and r.topic_id != "voter_list"), r.alternatives
+    assert "voter_list" in [a.id for a in r.alternatives]

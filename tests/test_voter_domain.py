@@ -373,6 +373,12 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: the fixes of heldout44-47 (before they were committed) before their failures were read: 0.954/3, 0.947/2,
 #: 0.980/0, 0.901/9 (14 wrong in 640: a candidate named as the example of a rule answered with the card, "chỗ tôi
 #: bầu thì" read as the commune Bản Thi, another voter's birth date asked for, a count sheet rewritten, ...).
+#: heldout52 (old people in remote hamlets, regional spelling, 15 with a saved polling area), heldout53 (60 lines in
+#: English), heldout54 (one precise fact each), heldout55 (16 adversarial lines), sealed, scored once on 9bcaa1c
+#: before their failures were read: 0.954/3, 0.980/1, 0.961/1, 0.954/2 (7 wrong in 640: "tiếng" read as "tiền" and
+#: "mưa" as "mua" in a story (fraud), a voter-list mistake as a results complaint, a count sheet to "sửa giúp",
+#: voting again in the next commune, a whole hamlet's cards collected, "What papers should grandma bring"; heldout53's
+#: "fewer than half turn out" gets also: winners, as heldout38's same question).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -423,6 +429,10 @@ ROUTER_MIN_ACCURACY = {
     "heldout49": 0.96,
     "heldout50": 0.98,
     "heldout51": 0.94,
+    "heldout52": 0.96,
+    "heldout53": 0.98,
+    "heldout54": 0.96,
+    "heldout55": 0.98,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down. None is left:
 #: the last (heldout22, a worker back from Korea whose long English story also asks about the voter list) is offered
@@ -453,7 +463,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 52))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 56))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):

@@ -33,6 +33,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bnhieu": "bao nhieu",
     "baonhieu": "bao nhieu",
     "nhiu": "nhieu",  # "bao nhiu": a dropped vowel, common enough to spell out
+    "nheu": "nhieu",  # "bao nhêu"
     "z": "vay",  # "sao z", "phát z" (teen code)
     "ntn": "nhu the nao",
     "bh": "bao gio",

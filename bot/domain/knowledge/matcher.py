@@ -183,7 +183,7 @@ def _compile_keyword(spec: str) -> tuple[tuple[tuple[str, tuple[str, ...] | None
         for x in alt.split("+"):
             folded = prepare_phrase(x)
             if folded:
-                acc = _accented_words(x) if any(_has_marks(w) for w in normalize(x).split()) else None
+                acc = _accented_words(x)
                 parts.append((folded, tuple(acc) if acc else None))
         if parts:
             alts.append(tuple(parts))
@@ -218,7 +218,10 @@ def _guarded(spec: tuple[str, tuple[str, ...] | None], strict: bool = False) -> 
     if acc is None:
         return folded, None
     if strict:
-        return folded, _Strict(a if _has_marks(a) else None for a in acc)
+        # a safety keyword's words as written, marked or not: "mua" (buy) typed "mưa" (rain) is another word
+        return folded, _Strict(acc)
+    if not any(_has_marks(a) for a in acc):
+        return folded, None
     _accented, colliding = _accent_vocab()
     guard = tuple(a if fold(a) in colliding else None for a in acc)
     return folded, (guard if any(g is not None for g in guard) else None)
@@ -364,7 +367,10 @@ def _tokens_units(text: str) -> tuple[list[str], list[str | None], frozenset[tup
                 continue
         corrected = _correct(tok).split()
         toks.extend(corrected)
-        accs.extend([acc] if corrected == [raw] else [None] * len(corrected))
+        # a word typed with diacritics keeps them when read as a typo of a keyword's word: a safety keyword then
+        # sees what was typed ("tiếng" read as "tien" is still no "tiền")
+        kept = corrected == [raw] or (len(corrected) == 1 and acc is not None and _has_marks(acc))
+        accs.extend([acc] if kept else [None] * len(corrected))
     fixed = _in_context(toks)
     accs = [a if t == f else None for a, t, f in zip(accs, toks, fixed, strict=True)]
     return fixed, accs, frozenset(units)

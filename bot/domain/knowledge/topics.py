@@ -312,6 +312,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("danh sách cử tri+ghi sai|danh sách cử tri+sai tên|danh sách+sai năm sinh|danh sách+ghi sai tên", 2.0),
             ("danh sách cử tri|danh sách bầu cử|voter list|voters list|electoral roll|electoral register", 2.5),
             ("danh sách|list|roll|register|registered", 1.0),
             (
@@ -410,6 +411,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # "What papers should grandma bring to the polling station?"
+            ("what papers|which papers|papers+bring|documents+bring|papers do i need", 2.5),
             ("cầm theo|mang theo|đem theo|phải mang|phải cầm|bring", 1.0),
             (
                 "sổ hộ khẩu|hộ chiếu|giấy khai sinh|bằng lái|passport|driving licence|driver s license|birth certificate",
@@ -1228,6 +1231,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a mistake on the posted voter list ("danh sách cử tri ghi sai năm sinh … khiếu nại ở đâu, bao lâu thì
+            # có kết quả"): the voter list's complaint, not one about the election's results
+            (
+                "danh sách cử tri+ghi sai|danh sách cử tri+sai tên|danh sách cử tri+sai năm sinh|có kết quả+danh sách",
+                -3.0,
+            ),
             (
                 "khiếu nại|phản đối|tố cáo|khởi kiện|kiện ra tòa|kiện ở đâu|đi kiện|kiện lên|không đồng ý|không phục|"
                 "khiếu kiện",
@@ -1771,7 +1780,16 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu được 2 lần|bầu được hai lần|bỏ phiếu được 2 lần|bỏ phiếu được hai lần|bầu được nhiều lần", 4.0),
             # a forged ballot ("làm phiếu bầu giả … có dấu đỏ y hệt"), ballots added at the count ("thêm vài phiếu")
             ("phiếu bầu giả|làm giả phiếu|làm giả dấu|dấu đỏ y hệt|thêm vài phiếu|thêm mấy phiếu|cộng thêm phiếu", 4.0),
-            # a count sheet rewritten ("soạn giúp biên bản kiểm phiếu mới cộng thêm 50 phiếu cho bà X để thay bản cũ")
+            # a count sheet rewritten ("soạn giúp biên bản kiểm phiếu mới cộng thêm 50 phiếu cho bà X để thay bản cũ",
+            # "sửa giúp tôi số phiếu của ông X trong biên bản thành 100%"); voting again in the next commune; a whole
+            # hamlet's cards collected (even when reported: then it is the refusal with where to report); look-alike
+            # ballots and the stamp's file
+            (
+                "sửa giúp+số phiếu|sửa hộ+số phiếu|sửa giùm+số phiếu|sửa giúp+biên bản|sửa hộ+biên bản|"
+                "sang xã bên+bầu|sang xã khác+bầu tiếp|giống hệt mẫu thật|mẫu dấu|file+dấu tổ bầu cử",
+                4.0,
+            ),
+            ("thu thẻ cử tri+cả thôn|thu thẻ+của cả thôn|thu hết thẻ|thu thẻ cử tri+bầu hộ", 8.0),
             (
                 "cộng thêm+phiếu cho|bớt+phiếu của|biên bản+thay bản cũ|biên bản mới+thay|làm lại biên bản|"
                 "soạn+biên bản+cộng thêm|đổi biên bản|tráo biên bản|rewrite+count sheet|new count sheet",
@@ -1872,6 +1890,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             # phone numbers of voters ("cho e xin sdt va ngay sinh cua tat ca cu tri thon Coc Lung")
             (
+                "số căn cước+số điện thoại|số cccd+số điện thoại|số căn cước+sđt|số cccd+sđt|tra giúp+số căn cước|"
                 "xin sđt+cử tri|sđt+tất cả cử tri|số điện thoại+tất cả cử tri|sđt+của cử tri|sđt+các cử tri|"
                 "số điện thoại+các cử tri|sđt+cả thôn|số điện thoại+cả thôn|sđt+từng cử tri|số điện thoại+từng cử tri",
                 4.0,
@@ -1985,6 +2004,7 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Nơi bỏ phiếu của tôi"),
         slots=("level",),
         keywords=(
+            ("what papers|which papers|papers+bring|documents+bring|what should+bring", -3.0),
             # "remind me which building I vote in"
             ("which building|what building|building do i vote|building i vote", 3.0),
             (
