@@ -333,6 +333,9 @@ async def test_own_constituencys_coverage(offline: Driver, election: SmallElecti
     district = election.constituencies["district"]
     assert f"{district.name}, bầu {district.seats} đại biểu, gồm" in text and "xã Đồng Lạc" in text, text
     assert "HĐND tỉnh" not in text, text
+    # "gồm những xã nào" names the units asked for, not a council: every ballot's constituency
+    text = texts(await offline.say(2036, "Các đơn vị bầu cử của tôi gồm những xã nào?"))
+    assert "HĐND tỉnh" in text and "HĐND huyện" in text and "Quốc hội" in text, text
 
 
 async def test_a_complaint_about_a_named_candidates_result_gets_the_complaint_rule(

@@ -725,8 +725,8 @@ def _story_check(
 ) -> tuple[list[tuple[str, float]], bool]:
     """A long message answered sure from its question sentences, checked against the classifier's reading of the
     whole story: when the story clearly reads another question and the focused reading does not clearly back the
-    answer (it barely leans to it, or leans elsewhere to a topic the keywords found too), the two disagree and
-    neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung không?": the voter
+    answer (it barely leans to it, or leans elsewhere while the keywords found the story's topic too), the two
+    disagree and neither is sure ("đi xuất khẩu lao động về nước … danh sách không có tên tôi. Có được bổ sung không?": the voter
     list, or the rule for citizens back from abroad): both are offered."""
     best, score = ranked[0]
     other = story.top

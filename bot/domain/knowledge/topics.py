@@ -464,6 +464,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("tạm trú+tháng|temporary+months", -4.0),  # how long one has been a temporary resident: that rule
             ("quê ở đâu|quê quán|làm nghề gì", -2.0),  # a candidate's biography, not the voter's home
             (
                 "về không kịp|không kịp về|chưa kịp về|về không được|không thể về|không về|xin giấy gì|giấy gì để bầu|cần giấy gì",
@@ -556,6 +557,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # registered as a temporary resident for some months ("đăng ký tạm trú ở ký túc xá được khoảng 8 tháng")
+            ("tạm trú+tháng|tạm trú+12 tháng|tạm trú+một năm|temporary+months", 4.0),
             ("cầm theo|mang theo|đem theo|phải mang|phải cầm|mang gì|cầm gì|bring", -2.0),
             ("tạm trú|thường trú|hộ khẩu|đăng ký tạm trú|temporary resident|temporary residence|permanent", 3.0),
             ("chuyển nhà|chuyển đến|chuyển đi|mới chuyển|chuyển chỗ ở|chuyển nơi ở|dọn nhà|dọn đến|moved|moving", 3.0),
@@ -671,6 +674,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # an illiterate voter asking how to mark: someone may write for them
+            ("không biết chữ+gạch|không biết chữ+phiếu|mù chữ+phiếu|không biết đọc+phiếu|không đọc được+phiếu", 2.0),
             (
                 "bầu cho cả nhà|bầu hộ cả nhà|bầu cho cả gia đình|bầu thay cả nhà|người đi bầu cho|đi bầu cho cả|bỏ phiếu cho cả nhà|bỏ phiếu cho cả gia đình",
                 4.0,
@@ -729,6 +734,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("bầu ở nhà|bầu tại nhà|bỏ phiếu ở nhà|bỏ phiếu tại nhà|vote at home|vote from home", 2.5),
             ("liệt kê", -2.5),
             ("bỏ giúp|bỏ hộ|bỏ vào hòm giúp|bỏ vào hòm hộ|cho vào hòm giúp", -1.5),
             ("hòm phiếu phụ|thùng phiếu phụ|hòm phụ|hòm phiếu di động|mobile ballot box|ballot box to", 4.0),
@@ -1354,7 +1360,10 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             # where to hear a candidate ("muốn nghe bà ấy nói chương trình hành động thì ở đâu")
             ("muốn nghe+chương trình|nghe+trình bày|nghe+nói chương trình|hear+speak|hear+programme", 2.0),
-            ("nghe+ở đâu|gặp+ứng cử+ở đâu|tiếp xúc+ở đâu|where+hear|where+meet the candidate", 1.5),
+            (
+                "muốn nghe+ở đâu|nghe+trình bày+ở đâu|gặp+ứng cử+ở đâu|tiếp xúc+ở đâu|where+hear|where+meet the candidate",
+                1.5,
+            ),
             ("vận động|vận động bầu cử|tranh cử|tuyên truyền|quảng cáo|campaign|campaigning|rally|canvass", 3.0),
             ("tặng quà|cho quà|biếu quà|phát quà|quà cáp|gift|gifts", 3.0),
             # a voter offered money, asking where to report it (fraud steps back: see its keywords)
@@ -1691,6 +1700,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("thuốc|medicine|pills", -3.0),  # "thuốc … loại nào tốt": no candidate ranked
             (
                 "làm được việc|được việc hơn|ai hơn|ai tốt hơn|ai giỏi hơn|ai có năng lực|năng lực hơn|ai làm tốt|ai xứng đáng hơn|ai đáng tin hơn|bầu ai thì|nên bầu ai|chọn ai bây giờ|bầu ai bây giờ",
                 4.0,
@@ -1786,12 +1796,13 @@ TOPICS: tuple[Topic, ...] = (
             # ballots and the stamp's file
             (
                 "sửa giúp+số phiếu|sửa hộ+số phiếu|sửa giùm+số phiếu|sửa giúp+biên bản|sửa hộ+biên bản|"
-                "sang xã bên+bầu|sang xã khác+bầu tiếp|giống hệt mẫu thật|mẫu dấu|file+dấu tổ bầu cử",
+                "sang xã bên+bầu tiếp|sang xã khác+bầu tiếp|sáng bầu+chiều+bầu tiếp|giống hệt mẫu thật|file mẫu dấu|"
+                "xin mẫu dấu|in+mẫu dấu|file+dấu tổ bầu cử",
                 4.0,
             ),
             ("thu thẻ cử tri+cả thôn|thu thẻ+của cả thôn|thu hết thẻ|thu thẻ cử tri+bầu hộ", 8.0),
             (
-                "cộng thêm+phiếu cho|bớt+phiếu của|biên bản+thay bản cũ|biên bản mới+thay|làm lại biên bản|"
+                "cộng thêm+phiếu cho|biên bản+thay bản cũ|biên bản mới+thay|làm lại biên bản|"
                 "soạn+biên bản+cộng thêm|đổi biên bản|tráo biên bản|rewrite+count sheet|new count sheet",
                 4.0,
             ),
@@ -1884,8 +1895,8 @@ TOPICS: tuple[Topic, ...] = (
             # cử tri tên Z"), who has not voted yet ("danh sách những người chưa đi bầu")
             (
                 "năm sinh+nhà ở đâu|ngày sinh+nhà ở đâu|xin ngày sinh|xin năm sinh|xin số căn cước|xin số cccd|"
-                "của cử tri tên|cử tri tên+ngày sinh|danh sách+chưa đi bầu|danh sách+chưa bỏ phiếu|"
-                "tên+những người+chưa đi bầu|list+hasn t voted|list+have not voted|names of+not voted",
+                "của cử tri tên|cử tri tên+ngày sinh|danh sách+những người+chưa đi bầu|"
+                "danh sách+những người+chưa bỏ phiếu|danh sách người chưa đi bầu|tên+những người+chưa đi bầu|list+hasn t voted|list+have not voted|names of+not voted",
                 4.0,
             ),
             # phone numbers of voters ("cho e xin sdt va ngay sinh cua tat ca cu tri thon Coc Lung")
@@ -1947,6 +1958,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # medicine and health advice ("thuốc huyết áp cho người già loại nào tốt")
+            ("thuốc huyết áp|thuốc bổ|uống thuốc|loại thuốc|thuốc nào|thuốc gì|medicine|pills", 4.0),
             ("lập trình ra|lập trình bot|ai lập trình|con bot", -3.0),
             (
                 "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi|trồng ngô|trồng lúa|trồng cây|phân bón|năng suất|chăn nuôi|giống lúa|giống ngô|sâu bệnh|mùa vụ",

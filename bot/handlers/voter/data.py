@@ -33,10 +33,10 @@ _WORD_LEVEL = (
     (re.compile(r"\b(tinh|province)\b"), 1),
 )
 
+#: a hamlet or street group named as one ("thôn Cốc Lùng", "tổ 3", "village"; not "bản", which folds like "bạn")
+_HAMLET_KIND = re.compile(r" (thon|xom|to dan pho|tdp|to \d+|khu pho|village|hamlet) ")
 #: one commune-level or smaller place spoken of ("xã", "thôn", "tổ dân phố", "khu phố"), not counted ("bao nhiêu
 #: xã", "các xã"); "bạn" and "tờ" fold like "bản" and "tổ", so those two are left out
-#: a hamlet or street group named as one ("thôn Cốc Lùng", "tổ 3", "bản Nà Pài", "village")
-_HAMLET_KIND = re.compile(r" (thon|xom|to dan pho|tdp|to \d+|khu pho|village|hamlet) ")
 _LOCAL_KIND = re.compile(
     r"\b(?<!bao nhieu )(?<!may )(?<!cac )(?<!moi )(?<!nhung )(?<!tung )(?<!many )(?<!each )(?<!all )"
     r"(xa|phuong|thi tran|thon|xom|to dan pho|tdp|khu pho|khu|commune|ward|village|hamlet)\b(?! vuc)"
@@ -332,7 +332,8 @@ async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[st
     ref = parse_constituency_ref(text)
     if number is None and t.user.home_area_id and ref.mine:
         # "đơn vị bầu cử HĐND huyện của mình gồm những xã nào": the constituencies of the saved polling area
-        level = _LEVEL_OF_CONTEST.get(slots.get("level") or "") or ref.level
+        # the council named ("HĐND huyện"), not the kind of unit asked for ("gồm những xã nào")
+        level = _LEVEL_OF_CONTEST.get(slots.get("level") or "")
         own = [(b.constituency, b.contest) for b in await q.area_ballots(t.session, t.user.home_area_id)]
         own = [(k, c) for k, c in own if level is None or c.level == level]
         if own:

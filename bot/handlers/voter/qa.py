@@ -75,11 +75,11 @@ _ALLOWED = re.compile(
 )
 #: "where" asked of something else than voting ("kiểm phiếu làm ở đâu", "khiếu nại ở đâu", "nghe … ở đâu")
 _OTHER_WHERE = re.compile(
-    r" (kiem phieu|khieu nai|bao|phan anh|to cao|xin giay|nhan the|xem danh sach|nghe|tiep xuc|cong bo)( \w+){0,3}"
-    r" (o dau|cho nao|noi nao) "
+    r" (kiem phieu|khieu nai|phan anh|to cao|trinh bao|xin giay|nhan the|xem danh sach|nghe|tiep xuc|cong bo)"
+    r"( \w+){0,3} (o dau|cho nao|noi nao) "
 )
-#: a rules topic this sure among the matcher's (unsure) alternatives: a longer message naming a person or a place
-#: may ask that rule, so the topics are offered rather than the person's card or the place's polling areas
+#: a rules topic at least this sure, tied with or ahead of the matcher's best (unsure) topic: a longer message that
+#: names a person may ask that rule, so the topics are offered rather than the person's card
 RULES_HINT_SCORE = 2.5
 
 
