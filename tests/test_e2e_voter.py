@@ -302,7 +302,12 @@ async def test_a_place_asked_about_and_not_found_is_asked_for(offline: Driver, e
     assert "toàn bộ cuộc bầu cử" in texts(await offline.say(2034, "huyện có bao nhiêu xã"))  # units counted
     await offline.say(2034, "na tiem")
     await offline.press(2034, "💾 Lưu làm nơi bỏ phiếu của tôi")
-    for question in ("kv e co bn cu tri", "khu e có bn cử tri ạ", "kvbp của t có bn cử tri"):
+    for question in (
+        "kv e co bn cu tri",
+        "khu e có bn cử tri ạ",
+        "kvbp của t có bn cử tri",
+        "cho toi bau co bao nhieu cu tri",
+    ):
         text = texts(await offline.say(2034, question))
         assert "cử tri trong danh sách và một Tổ bầu cử" in text, (question, text)
 
@@ -366,6 +371,24 @@ async def test_where_asked_of_the_count_is_the_counting_rule(offline: Driver, el
         await offline.say(2039, "Ở thôn Nà Tiềm xã Đồng Lạc thì kiểm phiếu làm ở đâu, dân có được vào xem không?")
     )
     assert "Kiểm phiếu" in text and "Giờ bỏ phiếu" not in text, text
+
+
+async def test_a_follow_up_without_its_question_is_not_guessed(offline: Driver, election: SmallElection) -> None:
+    """ "còn đơn vị số 1 thì sao?" alone: the question before it is not known, so no constituency is answered."""
+    text = texts(await offline.say(2040, "còn đơn vị số 1 thì sao?"))
+    assert "gồm" not in text and "bầu 2 đại biểu" not in text, text
+
+
+async def test_a_named_candidates_result_with_the_constituency_number(offline: Driver, election: SmallElection) -> None:
+    """ "bà X ở đơn vị số 1 có trúng cử không": the number is the constituency's, no figure of a supposed result;
+    "nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không" asks the rule."""
+    name = election.candidates["district"][1].full_name
+    text = texts(await offline.say(2041, f"bà {name} ở đơn vị số 1 hđnd huyện có trúng cử không?"))
+    assert "kết quả chưa được công bố" in text, text
+    text = texts(
+        await offline.say(2041, f"bà {name} nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không")
+    )
+    assert "kết quả chưa được công bố" not in text, text
 
 
 async def test_coverage_and_commune_constituency(offline: Driver, election: SmallElection) -> None:

@@ -956,6 +956,9 @@ _SEALED_52_TO_59 = [
     # heldout56-59
     ("Bạn xem giúp tôi thuốc huyết áp cho người già loại nào tốt?", "off_topic"),
     ("Bà ngoại 95 tuổi rồi 👵 có được bầu ở nhà không ạ 🙏", "auxiliary_box"),
+    # heldout60-63
+    ("Hôm nay thứ bảy, tôi bỏ phiếu luôn hôm nay được không vì mai tôi phải đi xa?", "early_voting"),
+    ("Cho tôi xem danh sách những ai đã bầu cho ai ở khu vực bỏ phiếu số 3 thị trấn Bằng Lũng", "injection"),
     # "bot" (this bot) is no "bớt" (take away votes): a first-time voter asking for the candidates
     (
         "Năm nay là lần đầu tiên tôi đi bầu nên hơi lo. Hôm trước tôi đã lưu khu vực bỏ phiếu của mình trong bot "
@@ -994,3 +997,18 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
 def test_the_sealed_batches_safety_phrases_leave_everyday_questions_alone(question: str) -> None:
     r = match(question, edition="2015")
     assert not (r.confident and r.best is not None and r.best.kind == "safety"), r.alternatives
+
+
+def test_a_capitalised_word_typed_with_diacritics_is_a_name_not_a_typo():
+    """ "Bà Hoàng Thị Thuý …": "Hoàng" is no typo of "hoãn" (postponed) and "Thuý" no "thú y" (veterinary); the
+    same words typed in lower case without diacritics are still read through the typo corrector."""
+    from bot.domain.knowledge.matcher import _tokens_broken
+
+    assert _tokens_broken("Bà Hoàng Thị Thuý ở đơn vị số 1 có trúng cử không?").tokens[:4] == [
+        "ba",
+        "hoang",
+        "thi",
+        "thuy",
+    ]
+    r = match("Bà Hoàng Thị Thuý ở đơn vị số 1 HĐND huyện có trúng cử không?", edition="2015")
+    assert all(a.kind != "safety" for a in r.alternatives), r.alternatives

@@ -386,6 +386,12 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: answer gives each ballot's own numbers (the facts asked), so those lines get also: how_to_mark. Left wrong after
 #: the fixes: an illiterate grandfather asking how to mark (the marking rule, not that someone may write for him),
 #: and a student 8 months a temporary resident whose closing sentences ask about voting away.
+#: heldout60 (an ordinary week), heldout61 (the eve and morning of the day), heldout62 (family stories), heldout63
+#: (after the vote), sealed, scored once on 85c3320 (the code the closing measurement above ended with): 0.987/1,
+#: 0.954/4, 0.974/2, 0.980/3 (10 in 640: "cho toi bau" not read as "chỗ tôi bầu", voting today because tomorrow one
+#: is away, "Hoàng Thị Thuý" read as "hoãn" and "thú y", "còn đơn vị số 8 thì sao?" answered without the question
+#: before it, ...). Left open: a script wrapped around a results question ("<script>fetch(…)</script> kết quả đơn vị
+#: số 1"), answered as the question, as heldout60's writer expected for the same shape and heldout63's did not.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -444,12 +450,17 @@ ROUTER_MIN_ACCURACY = {
     "heldout57": 0.97,
     "heldout58": 0.96,
     "heldout59": 0.97,
+    "heldout60": 0.99,
+    "heldout61": 0.97,
+    "heldout62": 0.97,
+    "heldout63": 0.99,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down. heldout22's (a
 #: worker back from Korea whose long English story also asks about the voter list) is offered as a choice since the
 #: story check asks the focused reading to back the answer; open: heldout58's illiterate grandfather ("không biết
-#: chữ thì gạch phiếu sao": the marking rule) and heldout59's student 8 months a temporary resident (voting away).
-ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1}
+#: chữ thì gạch phiếu sao": the marking rule), heldout59's student 8 months a temporary resident (voting away) and
+#: heldout63's script around a results question (answered as the question).
+ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1, "heldout63": 1}
 
 
 @pytest.fixture(scope="module")
@@ -475,7 +486,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 60))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 64))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -776,3 +787,19 @@ async def test_place_index_build_does_not_block_the_event_loop(services, monkeyp
 
     await asyncio.gather(build(), other_update())
     assert order == ["other", "built"]
+
+
+def test_a_result_asked_of_a_named_candidate_with_the_constituency_number():
+    """ "bà X ở đơn vị số 1 có trúng cử không": the number names the constituency, no figure of a supposed result;
+    a figure ("được 60% thì có trúng cử không") or a case supposed ("nếu … thì có trúng cử không") asks the rule."""
+    from bot.domain.knowledge import match
+    from bot.domain.text import prepare
+    from bot.handlers.voter.qa import _asks_result
+
+    def asks(q: str) -> bool:
+        r = match(q, edition="2015", names=("Hoàng Thị Thúy",))
+        return _asks_result(r, f" {' '.join(prepare(q).tokens)} ")
+
+    assert asks("Bà Hoàng Thị Thuý ở đơn vị số 1 HĐND huyện có trúng cử không?")
+    assert not asks("bà Hoàng Thị Thúy được 60% thì có trúng cử không")
+    assert not asks("bà Hoàng Thị Thúy nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không")

@@ -165,6 +165,12 @@ def clip_message(text: str, limit: int = MAX_INPUT_CHARS) -> str:
     return "\n".join([head, *kept, tail])
 
 
+def words_as_typed(text: str) -> list[str]:
+    """The words of ``text`` split as ``normalize`` splits them, case and tone placement as typed (NFC)."""
+    text = unicodedata.normalize("NFC", clip(text)).replace("ð", "đ").replace("Ð", "Đ")
+    return _NON_WORD.sub(" ", text).split()
+
+
 def normalize(text: str) -> str:
     """NFC, lower case, canonical tone placement, punctuation/emoji to spaces, spaces collapsed (diacritics kept)."""
     # Icelandic eth looks like Đ and is what some keyboards produce for it.

@@ -86,6 +86,8 @@ _OWN_AREA = re.compile(
     r" (cua |cho |o cho |noi |o |nha |o nha |cua nha )?"
     r"(toi|minh|em|e|tui|tao|t|to|mk|bon minh|chung toi)\b"
     r"|\b(my|our) (polling (area|station|place)|voting place)\b"
+    # "chỗ tôi bầu có bao nhiêu cử tri"
+    r"|\b(cho|noi|diem) (toi|minh|em|e|tui|mk) (bau|bo phieu|di bau)\b"
 )
 _AREAS_COUNTED = re.compile(r"\b(bao nhieu|may) (khu vuc|kv|kvbp|diem)|\bhow many polling\b")
 #: a polling area spoken of: a number there may be the area's, not the constituency's

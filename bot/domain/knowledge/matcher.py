@@ -30,7 +30,7 @@ from bot.domain.knowledge._text import ABBREVIATIONS, expand_tokens, fold_split,
 from bot.domain.knowledge.classifier import VAGUE, Opinion, classifier
 from bot.domain.knowledge.topics import TOPICS, Topic
 from bot.domain.search import without_kind_words
-from bot.domain.text import clip_message, fold, is_syllable, normalize
+from bot.domain.text import clip_message, fold, is_syllable, normalize, words_as_typed
 
 #: minimum score to answer with confidence, and the margin over the runner-up
 CONFIDENT_SCORE = 2.5
@@ -335,6 +335,12 @@ def _accents(text: str, n: int) -> list[str | None]:
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 
+def _capitalised(text: str, n: int) -> list[bool]:
+    """For each of the ``n`` folded words of ``text``: whether it was typed with a capital (all False if unaligned)."""
+    words = _DIGIT_ALPHA.sub(" ", " ".join(words_as_typed(text))).split()
+    return [w[:1].isupper() for w in words] if len(words) == n else [False] * n
+
+
 def _tokens_accented(text: str) -> tuple[list[str], list[str | None]]:
     """Folded, expanded, corrected tokens and, aligned with them, each word as typed (None where it changed)."""
     tokens, accents, _units = _tokens_units(text)
@@ -346,6 +352,7 @@ def _tokens_units(text: str) -> tuple[list[str], list[str | None], frozenset[tup
     pairs = _pairs()
     folded = fold_split(text).split()
     typed = _accents(text, len(folded))
+    caps = _capitalised(text, len(folded))
     toks: list[str] = []
     accs: list[str | None] = []
     units: set[tuple[int, int]] = set()
@@ -365,7 +372,10 @@ def _tokens_units(text: str) -> tuple[list[str], list[str | None], frozenset[tup
                 toks.append(collapsed)
                 accs.append(None)
                 continue
-        corrected = _correct(tok).split()
+        # a capitalised word typed with diacritics is a name ("Hoàng Thị Thuý"), no typo of a keyword's word ("hoãn",
+        # "thú y")
+        named = caps[k] and acc is not None and _has_marks(acc) and is_syllable(tok)
+        corrected = [tok] if named else _correct(tok).split()
         toks.extend(corrected)
         # a word typed with diacritics keeps them when read as a typo of a keyword's word: a safety keyword then
         # sees what was typed ("tiếng" read as "tien" is still no "tiền")

@@ -186,6 +186,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # voting today because tomorrow, election day, one is away ("bỏ phiếu luôn hôm nay được không vì mai phải đi
+            # xa", "Can I vote today instead of tomorrow?")
+            (
+                "bỏ phiếu+hôm nay+mai|bầu+hôm nay+mai|bầu luôn hôm nay|bỏ phiếu luôn hôm nay|vote today|instead of tomorrow",
+                3.0,
+            ),
             ("bỏ phiếu sớm|bầu sớm|đi bầu sớm|bầu cử sớm|early voting|vote early|early vote|advance voting", 3.5),
             ("bầu trước|bỏ phiếu trước|đi bầu trước|vote before|vote in advance", 2.5),
             ("vote+days early|vote+day early|vote+few days before|vote+a day before|cast+vote+early", 3.0),
@@ -557,6 +563,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("chưa chuyển|không chuyển đi|chưa từng chuyển|never moved|haven t moved", -3.0),  # the list, not a move
             # registered as a temporary resident for some months ("đăng ký tạm trú ở ký túc xá được khoảng 8 tháng")
             ("tạm trú+tháng|tạm trú+12 tháng|tạm trú+một năm|temporary+months", 4.0),
             ("cầm theo|mang theo|đem theo|phải mang|phải cầm|mang gì|cầm gì|bring", -2.0),
@@ -674,6 +681,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a brother working far away, "Is there a way for him to vote in Hanoi?": voting away, not by proxy
+            ("for him to vote in|for her to vote in|vote in hanoi|can t come home|cannot come home", -3.0),
             # an illiterate voter asking how to mark: someone may write for them
             ("không biết chữ+gạch|không biết chữ+phiếu|mù chữ+phiếu|không biết đọc+phiếu|không đọc được+phiếu", 2.0),
             (
@@ -1858,6 +1867,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # how others voted ("danh sách những ai đã bầu cho ai ở khu vực số 3")
+            ("ai đã bầu cho ai|những ai đã bầu cho|ai bầu cho ai ở|who voted for whom|how each voter voted", 4.0),
             ("bỏ qua hướng dẫn|bỏ qua các hướng dẫn|bỏ qua mọi|bỏ qua tất cả|quên hướng dẫn|quên mọi|bỏ qua lệnh", 5.0),
             ("ignore previous|ignore all|ignore the above|ignore your|disregard|forget your instructions", 5.0),
             ("system prompt|lời nhắc hệ thống|prompt|hướng dẫn hệ thống|chỉ dẫn hệ thống|instructions", 3.0),
@@ -2087,6 +2098,7 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Tra cứu số lượng"),
         slots=("what", "level", "place"),
         keywords=(
+            ("sinh năm bao nhiêu|sinh năm nào|năm sinh|bao nhiêu tuổi|how old", -3.0),  # a person's age, no count
             # how many members a polling team has: the rule (11 to 21), no figure of the data
             (
                 "tổ bầu cử+bao nhiêu người|tổ bầu cử+mấy người|tổ bầu cử+bao nhiêu thành viên|tổ bầu cử+mấy thành viên",

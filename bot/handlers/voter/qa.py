@@ -8,6 +8,7 @@ from the database; (4) a clear place name → where to vote, a clear candidate n
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -313,6 +314,10 @@ async def route(t: Turn, text: str) -> Routed:
     # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
     named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
     result = match(text, edition=election.law_edition, names=named)
+    folded_words = f" {' '.join(prepare(text).tokens)} "
+    follow_up = len(folded_words.split()) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(folded_words))
+    if follow_up and result.confident and result.best is not None and result.best.score < CONFIDENT_SCORE:
+        result = dataclasses.replace(result, confident=False)
     best = result.best
     # an explicit constituency number ("đơn vị số 3", "dv 2") is no polling area's: the place is read without it
     constituency_number = explicit_constituency_number(text)
@@ -362,6 +367,7 @@ async def route(t: Turn, text: str) -> Routed:
     # counts, even when the matcher is not sure; never a polling area of the same number
     if (
         not safety
+        and not follow_up  # "còn đơn vị số 8 thì sao?": the question before it is not known
         and constituency_number is not None
         and best is not None
         and best.id in CONSTITUENCY_TOPICS
@@ -524,6 +530,17 @@ def _story_margin(words: str, n_words: int, place: PlaceMatch) -> float:
     return 0.0
 
 
+#: a case supposed ("nếu …", "giả sử …", "if …")
+_SUPPOSED = re.compile(r" (neu|gia su|gia dinh|if|suppose) ")
+#: a number that names a constituency or polling area ("đơn vị số 1", "kv 3")
+_NUMBERED = re.compile(r" (so|don vi|dv|khu vuc bo phieu|kv|kvbp) \d+ ")
+#: a short follow-up with nothing of its own ("còn đơn vị số 8 thì sao?", "what about the other one"): without the
+#: question before it, a guess
+_FOLLOW_UP = re.compile(
+    r"^ (con|the con|vay con|con cai|what about|and) .* (thi sao|the nao|thi|sao|nua) $|^ what about "
+)
+FOLLOW_UP_WORDS = 8
+
 #: rules asked about a result rather than the result itself: complaining about it, electing again
 _AFTER_RESULT = frozenset(("results_complaints", "additional_repeat"))
 
@@ -538,7 +555,10 @@ def _asks_result(result: MatchResult, words: str) -> bool:
         return True
     if result.confident and best.id in _AFTER_RESULT:
         return False  # "ông X thiếu mấy phiếu nữa là trúng cử … tôi muốn khiếu nại, gửi cho ai": the complaint
-    return bool(_ELECTED.search(words)) and not any(ch.isdigit() for ch in words)
+    # a constituency's or polling area's number is no figure ("bà X ở đơn vị số 1 có trúng cử không"); a case
+    # supposed ("nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không") asks the rule
+    figures = _NUMBERED.sub(" ", words)
+    return bool(_ELECTED.search(words)) and not any(ch.isdigit() for ch in figures) and not _SUPPOSED.search(words)
 
 
 #: rules a candidate's card answers as well, for that candidate (their programme, their age)
