@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from db.models import AdminUnit, AuditLog, ConstituencyUnit, Election, User
+from db.models import AdminUnit, AuditLog, Candidate, ConstituencyUnit, Election, User
 from tests.e2e import Driver, buttons, texts
 from tests.factories import SmallElection, make_election
 
@@ -357,9 +357,15 @@ async def test_a_complaint_about_a_named_candidates_result_gets_the_complaint_ru
 
 async def test_a_rule_asked_with_a_candidate_as_the_example(offline: Driver, election: SmallElection) -> None:
     """A candidate named as the example of a rule ("muốn ra ứng cử như bà X thì phải đủ bao nhiêu tuổi", "ông X ứng
-    cử đơn vị số 1, vậy trên phiếu tôi được để lại tối đa mấy tên") gets the rule or a choice, never the card
-    (questions about the person keep getting the card: the evaluation file holds many)."""
-    name = election.candidates["district"][0].full_name
+    cử đơn vị số 1, vậy trên phiếu tôi được để lại tối đa mấy tên") gets the rule or a choice, never the card,
+    while a question about the person gets the card. The factory's names repeat across contests, so one candidate
+    gets a name of their own first (a card is only shown for a name that is sure)."""
+    name = "Lục Thị Phương Liên"
+    async with offline.services.sessionmaker() as s, s.begin():
+        candidate = await s.get(Candidate, election.candidates["district"][0].id)
+        assert candidate is not None
+        candidate.full_name = name
+    assert "Ngày sinh" in texts(await offline.say(2038, f"{name} sinh năm nào"))
     text = texts(await offline.say(2038, f"Muốn ra ứng cử như {name} thì phải đủ bao nhiêu tuổi?"))
     assert "21 tuổi" in text and "Ngày sinh" not in text, text
     text = texts(await offline.say(2038, f"{name} ứng cử đơn vị số 1, vậy trên phiếu tôi được để lại tối đa mấy tên?"))
@@ -377,18 +383,6 @@ async def test_a_follow_up_without_its_question_is_not_guessed(offline: Driver, 
     """ "còn đơn vị số 1 thì sao?" alone: the question before it is not known, so no constituency is answered."""
     text = texts(await offline.say(2040, "còn đơn vị số 1 thì sao?"))
     assert "gồm" not in text and "bầu 2 đại biểu" not in text, text
-
-
-async def test_a_named_candidates_result_with_the_constituency_number(offline: Driver, election: SmallElection) -> None:
-    """ "bà X ở đơn vị số 1 có trúng cử không": the number is the constituency's, no figure of a supposed result;
-    "nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không" asks the rule."""
-    name = election.candidates["district"][1].full_name
-    text = texts(await offline.say(2041, f"bà {name} ở đơn vị số 1 hđnd huyện có trúng cử không?"))
-    assert "kết quả chưa được công bố" in text, text
-    text = texts(
-        await offline.say(2041, f"bà {name} nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không")
-    )
-    assert "kết quả chưa được công bố" not in text, text
 
 
 async def test_coverage_and_commune_constituency(offline: Driver, election: SmallElection) -> None:

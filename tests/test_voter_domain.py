@@ -793,13 +793,36 @@ def test_a_result_asked_of_a_named_candidate_with_the_constituency_number():
     """ "bà X ở đơn vị số 1 có trúng cử không": the number names the constituency, no figure of a supposed result;
     a figure ("được 60% thì có trúng cử không") or a case supposed ("nếu … thì có trúng cử không") asks the rule."""
     from bot.domain.knowledge import match
-    from bot.domain.text import prepare
     from bot.handlers.voter.qa import _asks_result
 
     def asks(q: str) -> bool:
-        r = match(q, edition="2015", names=("Hoàng Thị Thúy",))
-        return _asks_result(r, f" {' '.join(prepare(q).tokens)} ")
+        return _asks_result(match(q, edition="2015", names=("Hoàng Thị Thúy",)), q)
 
     assert asks("Bà Hoàng Thị Thuý ở đơn vị số 1 HĐND huyện có trúng cử không?")
     assert not asks("bà Hoàng Thị Thúy được 60% thì có trúng cử không")
     assert not asks("bà Hoàng Thị Thúy nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không")
+
+
+def test_text_cues_of_the_router():
+    """The cues the router reads besides the matcher, both sides of each."""
+    from bot.domain.voter_constituency import (
+        asks_the_rule,
+        asks_where_of_other_than_voting,
+        is_follow_up,
+        names_hamlet,
+        names_local_place,
+        supposes_a_case,
+    )
+
+    assert names_hamlet("thon coc lung xa dong lac co bao nhieu cu tri") and names_hamlet("tổ 3 Bằng Lũng")
+    assert not names_hamlet("bạn ơi xã Đồng Lạc có bao nhiêu cử tri")  # "bạn" is no "bản"
+    assert names_local_place("xã tôi có bao nhiêu cử tri") and not names_local_place("huyện có bao nhiêu xã")
+    assert asks_the_rule("muốn ra ứng cử như bà X thì phải đủ bao nhiêu tuổi")
+    assert not asks_the_rule("bà X sinh năm nào")
+    assert asks_where_of_other_than_voting("Ở Tổ 13 thì kiểm phiếu làm ở đâu")
+    assert not asks_where_of_other_than_voting("thôn Nà Tiềm bầu ở đâu")
+    assert supposes_a_case("được 60% thì có trúng cử không") and supposes_a_case("nếu hòa phiếu thì sao")
+    assert not supposes_a_case("bà X ở đơn vị số 1 có trúng cử không")
+    assert is_follow_up("còn đơn vị số 8 thì sao?") and is_follow_up("what about the other one")
+    assert not is_follow_up("đơn vị số 8 gồm những xã nào")
+    assert not is_follow_up("còn đơn vị số 8 thì gồm những xã nào, và bao nhiêu người ứng cử thì sao")  # too long

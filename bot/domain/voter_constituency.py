@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.text import prepare
+from bot.domain.text import fold, prepare
 
 #: contest levels, as stored on ``Contest.level``
 LEVELS = ("national", "province", "district", "commune")
@@ -304,3 +304,74 @@ def decide(found: list[Option], ref: ConstituencyRef) -> str:
     if len(found) == 1 or (ref.level is not None and len(found) <= MAX_LISTS):
         return "show"
     return "choose"
+
+
+#: a hamlet or street group named as one ("thôn Cốc Lùng", "tổ 3", "village"; not "bản", which folds like "bạn")
+_HAMLET_KIND = re.compile(r" (thon|xom|to dan pho|tdp|to \d+|khu pho|village|hamlet) ")
+#: one commune-level or smaller place spoken of ("xã", "thôn", "tổ dân phố", "khu phố"), not counted ("bao nhiêu
+#: xã", "các xã"); "bạn" and "tờ" fold like "bản" and "tổ", so those two are left out
+_LOCAL_KIND = re.compile(
+    r"\b(?<!bao nhieu )(?<!may )(?<!cac )(?<!moi )(?<!nhung )(?<!tung )(?<!many )(?<!each )(?<!all )"
+    r"(xa|phuong|thi tran|thon|xom|to dan pho|tdp|khu pho|khu|commune|ward|village|hamlet)\b(?! vuc)"
+)
+
+
+def names_hamlet(text: str) -> bool:
+    """Whether a message names a hamlet or street group as one ("thôn Cốc Lùng xã Đồng Lạc có bao nhiêu cử tri")."""
+    return bool(_HAMLET_KIND.search(f" {fold(text)} "))
+
+
+def names_local_place(text: str) -> bool:
+    """Whether a message speaks of one commune-level or smaller place ("xã tôi", "thôn bằng"), not of several."""
+    return bool(_LOCAL_KIND.search(f" {fold(text)} "))
+
+
+#: the rule asked, with a candidate named as the example ("ông X có được làm tổ trưởng không", "muốn ra ứng cử như
+#: bà X thì phải đủ bao nhiêu tuổi", "ông X được hiệp thương, vậy ai thì được ứng cử")
+_RULE_ASKED = re.compile(
+    r" (co duoc|duoc khong|duoc phep|co the|phai du|du bao nhieu tuoi|ai thi duoc|ai duoc ung cu|muon ra ung cu"
+    r"|muon ung cu|dieu kien|tieu chuan|allowed|can (he|she)|may (he|she)|have to be|minimum age) "
+)
+#: "where" asked of something else than voting ("kiểm phiếu làm ở đâu", "khiếu nại ở đâu", "nghe … ở đâu")
+_OTHER_WHERE = re.compile(
+    r" (kiem phieu|khieu nai|phan anh|to cao|trinh bao|xin giay|nhan the|xem danh sach|nghe|tiep xuc|cong bo)"
+    r"( \w+){0,3} (o dau|cho nao|noi nao) "
+)
+#: a case supposed ("nếu …", "giả sử …", "if …")
+_SUPPOSED = re.compile(r" (neu|gia su|gia dinh|if|suppose) ")
+#: a number that names a constituency or polling area ("đơn vị số 1", "kv 3"): no figure
+_NUMBERED = re.compile(r" (so|don vi|dv|khu vuc bo phieu|kv|kvbp) \d+ ")
+#: a short follow-up with nothing of its own ("còn đơn vị số 8 thì sao?", "what about the other one")
+_FOLLOW_UP = re.compile(
+    r"^ (con|the con|vay con|con cai|what about|and) .* (thi sao|the nao|thi|sao|nua) $|^ what about "
+)
+FOLLOW_UP_WORDS = 8
+
+
+def _joined(text: str) -> str:
+    return f" {' '.join(prepare(text).tokens)} "
+
+
+def asks_the_rule(text: str) -> bool:
+    """Whether a message naming a candidate asks the rule with them as the example ("có được …", "phải đủ bao
+    nhiêu tuổi"), not about that person."""
+    return bool(_RULE_ASKED.search(_joined(text)))
+
+
+def asks_where_of_other_than_voting(text: str) -> bool:
+    """Whether "where" is asked of the count, a complaint, a meeting … rather than of voting."""
+    return bool(_OTHER_WHERE.search(_joined(text)))
+
+
+def supposes_a_case(text: str) -> bool:
+    """Whether a message supposes a case ("nếu … thì có trúng cử không", "được 60% thì …") rather than asking what
+    happened: a supposition word, or a figure other than a constituency's or polling area's number."""
+    joined = _joined(text)
+    return bool(_SUPPOSED.search(joined)) or any(ch.isdigit() for ch in _NUMBERED.sub(" ", joined))
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a message is a short follow-up with nothing of its own ("còn đơn vị số 8 thì sao?"): without the
+    question before it, any answer would be a guess."""
+    joined = _joined(text)
+    return len(joined.split()) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(joined))

@@ -12,6 +12,8 @@ from bot.domain.voter_constituency import (
     ConstituencyRef,
     counts_polling_areas,
     explicit_constituency_number,
+    names_hamlet,
+    names_local_place,
     names_own_polling_area,
     names_polling_area,
     parse_constituency_ref,
@@ -31,15 +33,6 @@ _WORD_LEVEL = (
     (re.compile(r"\b(xa|phuong|thi tran|dac khu|commune|ward)\b"), 3),
     (re.compile(r"\b(huyen|quan|thi xa|district)\b"), 2),
     (re.compile(r"\b(tinh|province)\b"), 1),
-)
-
-#: a hamlet or street group named as one ("thôn Cốc Lùng", "tổ 3", "village"; not "bản", which folds like "bạn")
-_HAMLET_KIND = re.compile(r" (thon|xom|to dan pho|tdp|to \d+|khu pho|village|hamlet) ")
-#: one commune-level or smaller place spoken of ("xã", "thôn", "tổ dân phố", "khu phố"), not counted ("bao nhiêu
-#: xã", "các xã"); "bạn" and "tờ" fold like "bản" and "tổ", so those two are left out
-_LOCAL_KIND = re.compile(
-    r"\b(?<!bao nhieu )(?<!may )(?<!cac )(?<!moi )(?<!nhung )(?<!tung )(?<!many )(?<!each )(?<!all )"
-    r"(xa|phuong|thi tran|thon|xom|to dan pho|tdp|khu pho|khu|commune|ward|village|hamlet)\b(?! vuc)"
 )
 
 
@@ -119,7 +112,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
     places = await get_places(t.services, t.session, election.id)
     # a hamlet named with its polling area ("khu vực bỏ phiếu thôn Nà Ngần, Yên Mỹ"): that area, not the commune
     # so is a hamlet named as one ("thôn Cốc Lùng xã Đồng Lạc có bao nhiêu cử tri"): its polling area's figures
-    hamlet_named = names_polling_area(text) or bool(_HAMLET_KIND.search(f" {fold(text)} "))
+    hamlet_named = names_polling_area(text) or names_hamlet(text)
     kinds = (*UNIT_KINDS, "area", "hamlet") if hamlet_named else (*UNIT_KINDS, "area")
     kind, found = await resolve_unit(t, election, text, kinds)
     unit: UnitInfo | None = None
@@ -145,7 +138,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
             )
             return "ask"
         unit = await _home_unit(t, election, places, text)
-        if unit is None and _LOCAL_KIND.search(f" {fold(text)} "):
+        if unit is None and names_local_place(text):
             # "xã tôi có bao nhiêu cử tri" with nothing saved, "thôn bằng có bao nhiêu cử tri" (no such place): a
             # place asked about and not found is not the whole election
             t.reply(

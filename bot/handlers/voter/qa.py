@@ -24,10 +24,14 @@ from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, asks_oth
 from bot.domain.search import PlaceMatch
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
+    asks_the_rule,
+    asks_where_of_other_than_voting,
     asks_who_else,
     candidate_list_request,
     explicit_constituency_number,
+    is_follow_up,
     parse_constituency_ref,
+    supposes_a_case,
     without_number,
 )
 from bot.handlers.start import button_handler
@@ -67,18 +71,6 @@ PERSON_QUESTION_WORDS = 5
 PERSON_TOPICS = frozenset(("candidates", "commune_constituency", "constituency_coverage", "candidate_age"))
 #: ... in a question of at most this many other words (as typed)
 PERSON_TOPIC_WORDS = 20
-#: asking whether something is allowed ("bà ấy có được làm tổ trưởng tổ bầu cử không"): a rule, not a person's card
-#: the rule asked, with a candidate named as the example ("ông X có được làm tổ trưởng không", "muốn ra ứng cử như
-#: bà X thì phải đủ bao nhiêu tuổi", "ông X được hiệp thương, vậy ai thì được ứng cử")
-_ALLOWED = re.compile(
-    r" (co duoc|duoc khong|duoc phep|co the|phai du|du bao nhieu tuoi|ai thi duoc|ai duoc ung cu|muon ra ung cu"
-    r"|muon ung cu|dieu kien|tieu chuan|allowed|can (he|she)|may (he|she)|have to be|minimum age) "
-)
-#: "where" asked of something else than voting ("kiểm phiếu làm ở đâu", "khiếu nại ở đâu", "nghe … ở đâu")
-_OTHER_WHERE = re.compile(
-    r" (kiem phieu|khieu nai|phan anh|to cao|trinh bao|xin giay|nhan the|xem danh sach|nghe|tiep xuc|cong bo)"
-    r"( \w+){0,3} (o dau|cho nao|noi nao) "
-)
 #: a rules topic at least this sure, tied with or ahead of the matcher's best (unsure) topic: a longer message that
 #: names a person may ask that rule, so the topics are offered rather than the person's card
 RULES_HINT_SCORE = 2.5
@@ -314,8 +306,7 @@ async def route(t: Turn, text: str) -> Routed:
     # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
     named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
     result = match(text, edition=election.law_edition, names=named)
-    folded_words = f" {' '.join(prepare(text).tokens)} "
-    follow_up = len(folded_words.split()) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(folded_words))
+    follow_up = is_follow_up(text)
     if follow_up and result.confident and result.best is not None and result.best.score < CONFIDENT_SCORE:
         result = dataclasses.replace(result, confident=False)
     best = result.best
@@ -382,7 +373,7 @@ async def route(t: Turn, text: str) -> Routed:
         and person.confident
         and person.best is not None
         and person.best.score >= 80
-        and _asks_result(result, words)
+        and _asks_result(result, text)
     ):
         outcome = await _candidate_result(t, election, person.best.entry.key)
         return Routed("data", "results", detail={"outcome": outcome})
@@ -416,7 +407,7 @@ async def route(t: Turn, text: str) -> Routed:
         and top_person.exact
         and len(top_person.entry.name.split()) >= 3
         # who may stand, asked about someone who does: the rule ("ông X đang ứng cử thì có được làm tổ trưởng không")
-        and not (best is not None and best.id == "candidate_age" and result.confident and _ALLOWED.search(words))
+        and not (best is not None and best.id == "candidate_age" and result.confident and asks_the_rule(text))
         # a longer message that may ask a rule with the person as its example: the topics are offered below
         and not (
             not result.confident
@@ -447,7 +438,7 @@ async def route(t: Turn, text: str) -> Routed:
         and place.best.exact
         and place.best.entry.kind in ("hamlet", "area")
         and _WHERE_CUE.search(words)
-        and not _OTHER_WHERE.search(words)
+        and not asks_where_of_other_than_voting(text)
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
@@ -530,24 +521,13 @@ def _story_margin(words: str, n_words: int, place: PlaceMatch) -> float:
     return 0.0
 
 
-#: a case supposed ("nếu …", "giả sử …", "if …")
-_SUPPOSED = re.compile(r" (neu|gia su|gia dinh|if|suppose) ")
-#: a number that names a constituency or polling area ("đơn vị số 1", "kv 3")
-_NUMBERED = re.compile(r" (so|don vi|dv|khu vuc bo phieu|kv|kvbp) \d+ ")
-#: a short follow-up with nothing of its own ("còn đơn vị số 8 thì sao?", "what about the other one"): without the
-#: question before it, a guess
-_FOLLOW_UP = re.compile(
-    r"^ (con|the con|vay con|con cai|what about|and) .* (thi sao|the nao|thi|sao|nua) $|^ what about "
-)
-FOLLOW_UP_WORDS = 8
-
 #: rules asked about a result rather than the result itself: complaining about it, electing again
 _AFTER_RESULT = frozenset(("results_complaints", "additional_repeat"))
 
 
-def _asks_result(result: MatchResult, words: str) -> bool:
+def _asks_result(result: MatchResult, text: str) -> bool:
     """Whether a message that names a candidate asks for a result (whether they were elected): the keywords say so,
-    or it speaks of being elected with no figure in it ("được 60% thì có trúng cử không" asks the rule)."""
+    or it speaks of being elected of no supposed case ("được 60% thì có trúng cử không" asks the rule)."""
     best = result.best
     if best is None or any(a.kind == "safety" for a in result.alternatives):
         return False
@@ -555,10 +535,7 @@ def _asks_result(result: MatchResult, words: str) -> bool:
         return True
     if result.confident and best.id in _AFTER_RESULT:
         return False  # "ông X thiếu mấy phiếu nữa là trúng cử … tôi muốn khiếu nại, gửi cho ai": the complaint
-    # a constituency's or polling area's number is no figure ("bà X ở đơn vị số 1 có trúng cử không"); a case
-    # supposed ("nếu được nhiều phiếu nhất nhưng chưa quá nửa thì có trúng cử không") asks the rule
-    figures = _NUMBERED.sub(" ", words)
-    return bool(_ELECTED.search(words)) and not any(ch.isdigit() for ch in figures) and not _SUPPOSED.search(words)
+    return bool(_ELECTED.search(f" {' '.join(prepare(text).tokens)} ")) and not supposes_a_case(text)
 
 
 #: rules a candidate's card answers as well, for that candidate (their programme, their age)
