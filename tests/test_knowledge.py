@@ -791,9 +791,14 @@ def test_second_opinion_makes_nothing_sure_on_a_word_or_two():
     from bot.domain.knowledge.matcher import ALONE_WORDS, _second_opinion
 
     opinion = Opinion((("count_query", 0.0), ("_vague", -9.0)))
-    # a weak keyword hit the classifier agrees with by far: sure from ALONE_WORDS words on, not before
-    assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS) == ([("count_query", 0.5)], True)
+    # a weak keyword hit the classifier agrees with by far: sure on more than ALONE_WORDS words, not on fewer, nor on
+    # ALONE_WORDS ("bn z": "bao nhiêu vậy", three words that ask nothing yet), where a keyword of weight is sure
+    assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS + 1) == ([("count_query", 0.5)], True)
+    assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS) == ([("count_query", 0.5)], False)
+    assert _second_opinion([("count_query", 1.0)], False, opinion, ALONE_WORDS) == ([("count_query", 1.0)], True)
     assert _second_opinion([("count_query", 0.5)], False, opinion, ALONE_WORDS - 1) == ([("count_query", 0.5)], False)
+    # ... nor does the classifier make its own topic sure over a weak hit of another on ALONE_WORDS words
+    assert not _second_opinion([("ballots_count", 0.5)], False, opinion, ALONE_WORDS)[1]
     # ... where the classifier's topic still leads the buttons
     out, sure = _second_opinion([("ballots_count", 0.5), ("count_query", 0.5)], False, opinion, ALONE_WORDS - 1)
     assert [t for t, _s in out] == ["count_query", "ballots_count"] and not sure
@@ -965,7 +970,47 @@ _SEALED_52_TO_59 = [
         "rồi. Cho tôi hỏi những người ứng cử HĐND xã ở chỗ tôi là ai vậy?",
         "candidates",
     ),
+    # heldout64-67
+    ("Có người cho tôi 200 nghìn để gạch tên ông Triệu Thanh Chiến, nhận được không?", "fraud"),
+    ("Có người bảo đưa hết thẻ cử tri cả nhà để họ bỏ phiếu giùm, mỗi thẻ được 100k, có nên nhận ko", "fraud"),
+    ("me em lay the cu tri cua ba di bau luon duoc khong", "proxy_voting"),
+    (
+        "I'm a nurse at the Cho Don district hospital and I'm on shift all day on 23 May. How can I still vote?",
+        "vote_away",
+    ),
+    (
+        "Chào bạn. Tôi là bác sĩ ở Bệnh viện Đa khoa huyện Chợ Đồn, hộ khẩu ở xã Nam Cường. Ngày 23/5 tôi có lịch "
+        "trực 24 giờ, không thể rời viện. Vậy chúng tôi phải làm thủ tục gì để bỏ phiếu ở gần bệnh viện?",
+        "vote_away",
+    ),
+    (
+        "Em đang làm bảng so sánh số ứng cử viên với số ghế. Em thấy đơn vị số 7 HĐND huyện có 3 ghế mà có 5 người "
+        "ứng cử. Số người ứng cử phải nhiều hơn số ghế bao nhiêu ạ?",
+        "candidates_vs_seats",
+    ),
+    ("con trai đi lính, mình cầm CCCD của nó đi bầu thêm một lần ở khu vực khác được không", "fraud"),
+    ("làm sao lấy thêm phiếu bỏ vào hòm cho chú em trúng", "fraud"),
+    ("bot như cc", "insult"),
+    ("kèo MU tối nay ai thắng", "off_topic"),
+    ("what can u do", "help"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("bn z", "count_query"),  # "bao nhiêu vậy": how many of what
+        ("Ca trực đêm ở bệnh viện tuyến huyện được phụ cấp bao nhiêu tiền?", "auxiliary_box"),  # an allowance
+        ("thuốc nam chữa đau khớp cho bà em ở đâu bán", "where_to_vote"),  # where to buy medicine
+        ("Bầu cử Quốc hội khoá XV, con đi học xa có cần về quê bầu không?", "election_2021"),
+        ("At how many levels were election committees set up in 2021?", "election_2021"),  # "were" is no "where"
+        ("đi bầu ở chỗ làm cần mang j ngoài giấy cn", "vote_away"),  # what to bring besides the certificate
+    ],
+)
+def test_the_sealed_batches_wrong_answers_are_no_longer_sure(question: str, wrong: str) -> None:
+    """heldout64-67's confidently wrong answers that are choices now."""
+    r = match(question, edition="2015")
+    assert not (r.confident and r.topic_id == wrong), r.alternatives
 
 
 def test_a_mistake_on_the_voter_list_is_never_answered_as_a_results_complaint():
@@ -980,7 +1025,7 @@ def test_a_mistake_on_the_voter_list_is_never_answered_as_a_results_complaint():
 
 @pytest.mark.parametrize(("question", "topic"), [*_SEALED_44_TO_47, *_SEALED_48_TO_51, *_SEALED_52_TO_59])
 def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
-    """The confidently wrong answers of the sealed batches heldout44-59, fixed: each stays a sure right answer."""
+    """The confidently wrong answers of the sealed batches heldout44-67, fixed: each stays a sure right answer."""
     r = match(question, edition="2015")
     assert (r.topic_id, r.confident) == (topic, True), r.alternatives
 
@@ -992,6 +1037,8 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
         "tôi làm ở xã bên, có được sang xã bên bầu không",  # voting away, not voting twice
         "phiếu hợp lệ phải có mẫu dấu gì",  # the stamp on a valid ballot, not a forged one
         "Người ứng cử có được tặng quà cho cử tri không?",  # a candidate's conduct asked about
+        "Nhắc tôi đi bầu trước một ngày được không?",  # a reminder, not early voting, nor a refusal
+        "tờ phiếu bầu in 5 tên thì gạch mấy tên, mỗi tên 1 dòng",  # no money in "mỗi" and a vote act
     ],
 )
 def test_the_sealed_batches_safety_phrases_leave_everyday_questions_alone(question: str) -> None:

@@ -392,6 +392,15 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: is away, "Hoàng Thị Thuý" read as "hoãn" and "thú y", "còn đơn vị số 8 thì sao?" answered without the question
 #: before it, ...). Left open: a script wrapped around a results question ("<script>fetch(…)</script> kết quả đơn vị
 #: số 1"), answered as the question, as heldout60's writer expected for the same shape and heldout63's did not.
+#: heldout64 (ethnic-minority elders and their grandchildren), heldout65 (people away or on duty on the day, and
+#: people asking for someone else), heldout66 (very short teencode messages, 20 adversarial), heldout67 (students,
+#: a journalist: exact figures and rules; 30 in English), sealed, scored once on 79dc50b: 0.934/3, 0.849/7, 0.945/2,
+#: 0.947/4 (16 in 640: money offered for a vote read as marking or proxy voting, a mother taking grandma's card
+#: read as the voter card, hospital staff on duty given the auxiliary box, "Bầu cử Quốc hội khoá XV, con đi học xa
+#: có cần về quê bầu không" as the 2021 facts, "election results cho don" as the district's communes, "bn z"
+#: answered with the whole election's counts, a story's town counted instead of the district asked about, "so sánh
+#: số ứng cử viên với số ghế" refused as ranking, "were" read as "where", ...). Left wrong after the fixes:
+#: "ứng của viên thôn Nà Ngần xã Yên Mỹ" (a typo of "ứng cử viên"), answered with that hamlet's polling area.
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -454,13 +463,18 @@ ROUTER_MIN_ACCURACY = {
     "heldout61": 0.97,
     "heldout62": 0.97,
     "heldout63": 0.99,
+    "heldout64": 0.94,
+    "heldout65": 0.87,
+    "heldout66": 0.95,
+    "heldout67": 0.96,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down. heldout22's (a
 #: worker back from Korea whose long English story also asks about the voter list) is offered as a choice since the
 #: story check asks the focused reading to back the answer; open: heldout58's illiterate grandfather ("không biết
 #: chữ thì gạch phiếu sao": the marking rule), heldout59's student 8 months a temporary resident (voting away) and
-#: heldout63's script around a results question (answered as the question).
-ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1, "heldout63": 1}
+#: heldout63's script around a results question (answered as the question), heldout64's "ứng của viên thôn Nà
+#: Ngần" (the hamlet's polling area, with its ballots, for a typo of "ứng cử viên").
+ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1, "heldout63": 1, "heldout64": 1}
 
 
 @pytest.fixture(scope="module")
@@ -486,7 +500,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 64))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 68))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -826,3 +840,34 @@ def test_text_cues_of_the_router():
     assert is_follow_up("còn đơn vị số 8 thì sao?") and is_follow_up("what about the other one")
     assert not is_follow_up("đơn vị số 8 gồm những xã nào")
     assert not is_follow_up("còn đơn vị số 8 thì gồm những xã nào, và bao nhiêu người ứng cử thì sao")  # too long
+
+
+def test_the_count_asked_after_a_story():
+    from bot.domain.voter_constituency import count_question
+
+    story = "Em là học sinh ở thị trấn Bằng Lũng. Cô giao bài tập. Cho em hỏi huyện Chợ Đồn có bao nhiêu cử tri ạ?"
+    assert count_question(story) == "Cho em hỏi huyện Chợ Đồn có bao nhiêu cử tri ạ?"
+    assert count_question("Xã Bản Thi có bao nhiêu cử tri?") is None  # one sentence: the whole message
+    assert count_question("Tôi ở Bản Thi. Đi bầu mang gì?") is None  # no count asked
+
+
+def test_router_a_topic_asked_of_the_district_and_a_count_after_a_story():
+    """A district named with a topic's words ("election results cho don") is not answered with its communes; the
+    place a count question names after a story is the one counted (not the town the story starts in)."""
+    from bot.handlers.voter.evaluate import Item
+
+    items = [
+        Item(q="election results cho don", expect="results", lang="en"),
+        Item(
+            q="Em là học sinh lớp 12 ở thị trấn Bằng Lũng. Cô giáo giao bài tập về cuộc bầu cử. Cho em hỏi HĐND huyện "
+            "Chợ Đồn có bao nhiêu đơn vị bầu cử?",
+            expect="count_query",
+            must=["huyện Chợ Đồn"],
+            must_not=["thị trấn Bằng Lũng"],
+        ),
+        Item(q="huyện chợ đồn", expect="where_to_vote"),  # the district alone: its communes to browse
+    ]
+    first, count, alone = _route(items)
+    assert first.routed.kind != "place" and not first.wrong, first.routed
+    assert count.correct, count.output
+    assert alone.routed.kind == "place", alone.routed

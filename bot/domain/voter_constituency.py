@@ -326,6 +326,20 @@ def names_local_place(text: str) -> bool:
     return bool(_LOCAL_KIND.search(f" {fold(text)} "))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+
+
+def count_question(text: str) -> str | None:
+    """In a message of several sentences, the last one that asks how many ("Em là học sinh ở thị trấn Bằng Lũng. …
+    Cho em hỏi HĐND huyện Chợ Đồn có bao nhiêu đơn vị bầu cử?": the district asked about, not the town of the story);
+    None for a single sentence or none that counts."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if _COUNT.search(" ".join(prepare(s).tokens))]
+    return asking[-1] if asking else None
+
+
 #: the rule asked, with a candidate named as the example ("ông X có được làm tổ trưởng không", "muốn ra ứng cử như
 #: bà X thì phải đủ bao nhiêu tuổi", "ông X được hiệp thương, vậy ai thì được ứng cử")
 _RULE_ASKED = re.compile(

@@ -129,6 +129,9 @@ def fold_split(text: str) -> str:
 _AFTER_NUMBER = {"k": "nghin", "tr": "trieu"}
 
 
+#: after a word, what an abbreviation means there ("giấy cn" is a certificate, "cn" alone is Sunday)
+_AFTER_WORD = {("giay", "cn"): "chung nhan", ("giay", "cnh"): "chung nhan"}
+
 #: "bn" is "bạn" (you), not "bao nhiêu", when it is called ("bn ơi") or asked ("bn cho mình hỏi", "cảm ơn bn")
 _BN_YOU_BEFORE = frozenset({"oi", "cho", "giup", "biet"})
 _BN_YOU_AFTER = frozenset({"on", "chao", "nho"})
@@ -141,6 +144,9 @@ def expand_tokens(tokens: list[str], prev: str | None = None, nxt: str | None = 
         before = out[-1] if out else prev
         if tok in _AFTER_NUMBER and before is not None and before.isdigit():
             out.append(_AFTER_NUMBER[tok])
+            continue
+        if (before, tok) in _AFTER_WORD:
+            out.extend(_AFTER_WORD[before, tok].split())
             continue
         if tok == "bn":
             after = tokens[i + 1] if i + 1 < len(tokens) else nxt

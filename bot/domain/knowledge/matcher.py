@@ -277,13 +277,15 @@ def _context_pairs() -> frozenset[str]:
 
 
 _REPEATS = re.compile(r"(\w)\1+")
+#: English words one letter off a keyword word that must stay as typed ("were" is no "where")
+_ENGLISH = frozenset({"were", "wear", "here", "there", "then", "than", "them", "they", "their", "some", "same", "come"})
 
 
 @lru_cache(maxsize=4096)
 def _correct(token: str) -> str:
     """The vocabulary word closest to an unknown ``token`` (small typos), or the token itself."""
     _c, vocab, joined = _compiled()
-    if token in vocab or not token.isalpha() or len(token) < 3:
+    if token in vocab or not token.isalpha() or len(token) < 3 or token in _ENGLISH:
         return token
     if token in joined:
         return joined[token]
@@ -712,8 +714,10 @@ def _second_opinion(
         return ranked, confident
     if n_words < ALONE_WORDS:
         return (_lead(ranked, top, score) if top in dict(ranked) and not confident else ranked), confident
+    # three words with no keyword of weight ("bn z": "bao nhiêu vậy") ask nothing yet, however sure the classifier
+    weak_short = n_words <= ALONE_WORDS and score < AGREE_SCORE
     if top == best:
-        sure = margin >= LEAD_MARGIN or (margin >= AGREE_MARGIN and score >= AGREE_SCORE)
+        sure = (margin >= LEAD_MARGIN and not weak_short) or (margin >= AGREE_MARGIN and score >= AGREE_SCORE)
         return ranked, confident or sure
     found = any(t == top for t, _s in ranked)  # the keywords found the classifier's topic too (lower down)
     if confident:
@@ -723,7 +727,7 @@ def _second_opinion(
             return _lead(ranked, top, score), found and margin >= ALONE_MARGIN
         return ranked, confident
     if margin >= LEAD_MARGIN:
-        return _lead(ranked, top, score), found or margin >= ALONE_MARGIN
+        return _lead(ranked, top, score), not weak_short and (found or margin >= ALONE_MARGIN)
     if margin >= AGREE_MARGIN and score < CONFIDENT_SCORE:
         # weak keywords, a leaning classifier: its topic leads the buttons (never sure from this)
         return _lead(ranked, top, score), False

@@ -194,6 +194,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("bỏ phiếu sớm|bầu sớm|đi bầu sớm|bầu cử sớm|early voting|vote early|early vote|advance voting", 3.5),
             ("bầu trước|bỏ phiếu trước|đi bầu trước|vote before|vote in advance", 2.5),
+            (
+                "bỏ phiếu trước một ngày|bỏ phiếu trước 1 ngày|bầu trước một ngày|bầu trước 1 ngày|trước một hôm|trước 1 hôm",
+                3.0,
+            ),
             ("vote+days early|vote+day early|vote+few days before|vote+a day before|cast+vote+early", 3.0),
             (
                 "trước ngày bầu cử|trước ngày|before election day|before the election|hôm trước ngày|hôm trước bầu|thứ 7|"
@@ -201,6 +205,7 @@ TOPICS: tuple[Topic, ...] = (
                 2.0,
             ),
             ("vận động|tranh cử|tuyên truyền|campaign|campaigning|quảng cáo", -2.5),
+            ("nhắc tôi|nhắc mình|nhắc giúp|nhắc lịch|remind me", -3.0),  # "nhắc tôi đi bầu trước một ngày": a reminder
         ),
         examples=(
             "Có được bỏ phiếu sớm trước ngày bầu cử không?",
@@ -425,8 +430,14 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             (
-                "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card",
+                "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card|"
+                "mang gì ngoài|mang gì ngoài giấy|cần mang+ngoài giấy|besides the certificate",
                 2.0,
+            ),
+            # what to bring besides the certificate to vote elsewhere ("đi bầu ở chỗ làm cần mang j ngoài giấy cn")
+            (
+                "mang gì ngoài giấy|mang gì ngoài giấy chứng nhận|cần mang+ngoài giấy chứng nhận|bring+besides the certificate",
+                4.0,
             ),
             ("căn cước|cccd|cmnd|chứng minh nhân dân|chứng minh thư|giấy tờ tùy thân|id card|identity card", 3.0),
             ("giấy tờ|giấy tờ gì|documents|document|identification|id|photo id", 2.0),
@@ -481,9 +492,15 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("bầu giúp|bầu hộ|bầu thay|đi bầu giúp|đi bầu hộ|kiểm phiếu|đếm phiếu|mang đi đếm|count", -3.0),
+            ("mang gì ngoài giấy|cần mang+ngoài giấy chứng nhận|bring+besides the certificate", -3.0),
             ("quê ở|quê+đang ở|quê+làm việc|đang ở+làm việc|đang làm việc ở", 3.0),
             # coming home for the day to vote there: no vote away from home
             ("về quê+để đi bầu|về quê+để bầu|về quê đi bầu|về quê bầu|về nhà+để bầu|home to vote", -3.0),
+            # ... but asking whether one must ("con đi học xa có cần về quê bầu không"): the rule for voting away
+            (
+                "có cần về quê|có phải về quê|cần về quê+không|phải về quê+không|have to come home|need to come home",
+                6.0,
+            ),
             (
                 "nơi khác|chỗ khác|đang ở xa|sống ở xa|xa nhà|xa quê|vắng nhà|không ở nhà|không có mặt|không có ở nhà",
                 3.0,
@@ -499,7 +516,12 @@ TOPICS: tuple[Topic, ...] = (
             (
                 "vẫn chạy xe|phải chạy xe|vẫn lái xe|phải lái xe|xe khách tuyến|chạy xe đường dài|lái xe đường dài|"
                 "vẫn đi làm|vẫn phải đi làm|vẫn phải làm|phải đi làm+chủ nhật|phải trực|đi trực|work on sunday|"
-                "working on sunday|on duty",
+                "working on sunday|on duty|on shift|lịch trực|ca trực|trực 24",
+                2.5,
+            ),
+            # voting near one's work ("thủ tục gì để bỏ phiếu ở gần bệnh viện")
+            (
+                "bỏ phiếu ở gần|bầu ở gần|bỏ phiếu gần|bầu gần chỗ|vote near|thủ tục gì để bỏ phiếu|thủ tục gì để bầu",
                 2.5,
             ),
             # on the list back home, away on the day ("tên anh có trong danh sách ở thị trấn Bằng Lũng")
@@ -707,6 +729,14 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             ("bầu giúp|bỏ phiếu giúp|đi bầu giúp|nhờ người|nhờ ai|ủy quyền|cầm thẻ", 3.0),
+            # another's card taken along to vote ("mẹ em lấy thẻ cử tri của bà đi bầu luôn được không")
+            (
+                _combo(
+                    "lấy thẻ cử tri của|cầm thẻ cử tri của|mang thẻ cử tri của|lấy thẻ của|cầm thẻ của",
+                    "đi bầu|bầu luôn|bỏ phiếu",
+                ),
+                4.0,
+            ),
             # at the polling place, but the hands cannot put the ballot in the box: someone may do it for them
             ("không tự bỏ phiếu|không tự bỏ được|bỏ vào giúp|bỏ giúp vào|bỏ vào hòm giúp|bỏ phiếu vào hòm giúp", 3.0),
             ("proxy|on behalf|for my mother|for my father|for my wife|for my husband|for someone|for her|for him", 3.0),
@@ -757,6 +787,9 @@ TOPICS: tuple[Topic, ...] = (
             ("đi lại khó khăn|khó đi lại|khó khăn đi lại|trên giường|liệt giường|đi lại rất khó", 2.5),
             ("khuyết tật|xe lăn|disabled|disability|wheelchair|bedridden|cannot walk|can t walk|can t leave", 2.5),
             ("tại nhà|ở nhà|tận nhà|đến nhà|at home", 1.5),
+            # the staff of a hospital on duty ("bác sĩ … lịch trực 24 giờ", "a nurse … on shift"): no patients
+            ("bác sĩ|y tá|điều dưỡng|nhân viên y tế|ca trực|lịch trực|trực đêm|nurse|doctor|on shift|on duty", -3.0),
+            ("ở gần bệnh viện|gần bệnh viện|near the hospital", -3.0),
             ("mang phiếu đến|mang hòm phiếu|đem phiếu đến|đem hòm|đến tận nhà|bring the ballot", 3.0),
         ),
         examples=(
@@ -1326,7 +1359,7 @@ TOPICS: tuple[Topic, ...] = (
             ("là gì|là ai|nghĩa là gì|là cái gì|khác gì|khác nhau|what is|what are|difference", 1.5),
             (
                 "ai tổ chức|cơ quan nào|ai phụ trách|tổ chức bầu cử|bộ máy|mấy cấp|who organises|who organizes|"
-                "who runs",
+                "who runs|how many levels|what levels",
                 2.5,
             ),
             (
@@ -1565,6 +1598,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("tỷ lệ cử tri đi bầu|tỷ lệ đi bầu|tỉ lệ đi bầu|tỉ lệ cử tri|turnout", 2.0),
             ("2021|khóa xv|khóa 15|nhiệm kỳ 2021|lần trước|last election|previous election", 2.0),
+            # the bodies running it ("at how many levels were election committees set up in 2021"): their rule
+            ("election committee|ủy ban bầu cử+mấy cấp|ủy ban bầu cử+cấp nào|how many levels|mấy cấp", -3.0),
             ("bao nhiêu đại biểu quốc hội|bao nhiêu đại biểu trúng cử|how many deputies|499|184", 1.5),
             # "bầu cử QH khoá XV diễn ra hôm nào": the date of the election, answered by election_day
             (
@@ -1635,7 +1670,7 @@ TOPICS: tuple[Topic, ...] = (
                 3.0,
             ),
             (
-                "what can i ask|what do you do|what can you|what can this bot|what can the bot|what does this bot|"
+                "what can i ask|what do you do|what can you|what can u do|what u can do|what can this bot|what can the bot|what does this bot|"
                 "what is this bot for|làm được gì|giúp được gì|giúp gì|hỗ trợ gì|biết gì|"
                 "hỏi được gì|có thể hỏi gì|hỏi gì|chức năng",
                 3.0,
@@ -1729,6 +1764,8 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("should i vote for|who should|best candidate|who is the best|rank|ranking|who is better", 4.0),
+            # comparing the number of candidates with the seats ("so sánh số ứng cử viên với số ghế")
+            ("so sánh số|so sánh+số ghế|so sánh+số đại biểu|compare the number", -4.0),
             # whether voting for a named person is good ("bau ong Luong Minh Kien co tot khong"): an opinion asked
             (
                 "bầu ông+tốt không|bầu bà+tốt không|bầu anh+tốt không|bầu chị+tốt không|bầu cho ông+tốt không|"
@@ -1789,10 +1826,25 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
+            # an amount offered for a vote ("cho tôi 200 nghìn để gạch tên ông X", "mỗi thẻ được 100k": "100k" is read
+            # as 100 nghìn)
+            (
+                _combo(
+                    "nghìn|ngàn|triệu",
+                    "để gạch|gạch tên|gạch ông|gạch bà|mỗi thẻ|mỗi lá phiếu|bỏ phiếu giùm|bỏ phiếu hộ|bầu giùm",
+                ),
+                4.0,
+            ),
             # buying ballots by the number ("mua 50 phiếu bầu thì giá bao nhiêu"), collecting others' voter cards
             (
                 "mua+phiếu bầu+giá|mua+phiếu bầu+bao nhiêu tiền|mua+lá phiếu|gom thẻ|gom hết thẻ|thu gom thẻ|"
                 "gom+thẻ cử tri",
+                4.0,
+            ),
+            # voting once more elsewhere ("cầm CCCD của nó đi bầu thêm một lần ở khu vực khác"), ballots slipped into
+            # the box ("lấy thêm phiếu bỏ vào hòm cho chú em trúng")
+            (
+                "bầu thêm một lần|bầu thêm 1 lần|bỏ phiếu thêm một lần|bỏ phiếu thêm 1 lần|bầu thêm lần nữa|lấy thêm phiếu+hòm|thêm phiếu+bỏ vào hòm",
                 4.0,
             ),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
@@ -1824,6 +1876,7 @@ TOPICS: tuple[Topic, ...] = (
             ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
             (
                 "sửa biên bản|sửa số liệu|sửa số phiếu|sửa lại số phiếu|không bị phát hiện|qua mặt|lách luật|trót lọt|"
+                "để+không phát hiện|để+không ai phát hiện|"
                 "mà không ai biết",
                 4.0,
             ),
@@ -1952,6 +2005,7 @@ TOPICS: tuple[Topic, ...] = (
             ("what can|can this bot|can the bot|can you do|what does this bot|what does the bot", -3.5),
             ("vô dụng|vớ vẩn|dở hơi|óc chó|đần độn|ngớ ngẩn|rác rưởi|láo toét|mất dạy|khốn nạn|cút đi", 3.5),
             ("đm|dm|đmm|vcl|vkl|clgt|đéo|deo|địt|dit|lồn|cặc", 3.5),
+            ("như cc|như cứt|vãi cc|vcc", 3.5),  # "bot như cc"
             ("stupid|idiot|useless|dumb|shut up|fuck|fucking|shit|moron|trash|garbage|suck|sucks", 4.0),
         ),
         examples=("bot ngu vãi", "đồ vô dụng", "you are useless"),
@@ -1971,13 +2025,16 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             # medicine and health advice ("thuốc huyết áp cho người già loại nào tốt")
             ("thuốc huyết áp|thuốc bổ|uống thuốc|loại thuốc|thuốc nào|thuốc gì|medicine|pills", 4.0),
+            ("thuốc nam|thuốc bắc|chữa bệnh|chữa đau|đau khớp|đau lưng|bốc thuốc|herbal", 4.0),
+            ("ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|where to buy|where can i buy", 2.0),
+            ("phụ cấp|tiền lương|lương tháng|tăng lương|salary|allowance", 4.0),
             ("lập trình ra|lập trình bot|ai lập trình|con bot", -3.0),
             (
                 "xe khách|xe buýt|xe bus|nhà xe|chuyến xe|vé xe|tàu hỏa|máy bay|vé máy bay|giá vé|bus|train|flight|taxi|trồng ngô|trồng lúa|trồng cây|phân bón|năng suất|chăn nuôi|giống lúa|giống ngô|sâu bệnh|mùa vụ",
                 3.0,
             ),
             (
-                "đá với|đá với ai|mu đá|man utd|man city|chelsea|arsenal|liverpool|real madrid|barca|messi|ronaldo|cầu thủ|đội tuyển|v league",
+                "đá với|đá với ai|mu đá|kèo mu|kèo bóng|kèo trận|kèo tối nay|soi kèo|cá độ|nhà cái|man utd|man city|chelsea|arsenal|liverpool|real madrid|barca|messi|ronaldo|cầu thủ|đội tuyển|v league",
                 3.0,
             ),
             (
@@ -2029,6 +2086,8 @@ TOPICS: tuple[Topic, ...] = (
         slots=("level",),
         keywords=(
             ("what papers|which papers|papers+bring|documents+bring|what should+bring", -3.0),
+            # where to buy something ("thuốc nam … ở đâu bán"): shopping, not voting
+            ("ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|mua ở đâu|where to buy|where can i buy", -3.0),
             # "remind me which building I vote in"
             ("which building|what building|building do i vote|building i vote", 3.0),
             (

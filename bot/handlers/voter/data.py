@@ -10,6 +10,7 @@ from bot.domain.search import PlaceMatch
 from bot.domain.text import fold
 from bot.domain.voter_constituency import (
     ConstituencyRef,
+    count_question,
     counts_polling_areas,
     explicit_constituency_number,
     names_hamlet,
@@ -114,7 +115,12 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
     # so is a hamlet named as one ("thôn Cốc Lùng xã Đồng Lạc có bao nhiêu cử tri"): its polling area's figures
     hamlet_named = names_polling_area(text) or names_hamlet(text)
     kinds = (*UNIT_KINDS, "area", "hamlet") if hamlet_named else (*UNIT_KINDS, "area")
-    kind, found = await resolve_unit(t, election, text, kinds)
+    kind, found = "none", None
+    asked = count_question(text)
+    if asked is not None:  # a story first, then the question: the place the question names, if it names one
+        kind, found = await resolve_unit(t, election, asked, kinds)
+    if kind not in ("unit", "area"):
+        kind, found = await resolve_unit(t, election, text, kinds)
     unit: UnitInfo | None = None
     if kind == "area":  # "khu vực bỏ phiếu số 3 xã Yên Mỹ có bao nhiêu cử tri": that area, not its commune
         await show_area_counts(t, election, found, for_hamlet=hamlet_named and not names_polling_area(text))

@@ -20,8 +20,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.callbacks import BadCallback, Callback, encode, pattern
 from bot.context import BotApplication, BotContext
 from bot.domain.knowledge import BY_ID, TOPICS, MatchResult, match, render, render_title
-from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, asks_other_than, opinion_without
-from bot.domain.search import PlaceMatch
+from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, TopicMatch, asks_other_than, opinion_without
+from bot.domain.search import PlaceMatch, without_kind_words
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
     asks_the_rule,
@@ -79,6 +79,10 @@ RULES_HINT_SCORE = 2.5
 #: a place named in a message of more words than this is no "where do I vote" when the classifier clearly reads
 #: another question (a short message is mostly the place: "kvbp so 4 nghia ta")
 STORY_WORDS = 8
+
+#: a district or province named with the words of a topic at least this strong ("election results cho don") is
+#: where that topic is asked of, not a request for its communes
+BROAD_TOPIC_SCORE = 2.0
 
 #: data intents about which constituency a place belongs to, or what a constituency covers: with a commune or
 #: hamlet named and no constituency number, the question is the first
@@ -329,6 +333,8 @@ async def route(t: Turn, text: str) -> Routed:
                 await cand.search_candidates(t, election, text, quiet=True)
                 return Routed("candidate", "candidates")
             if kind == "place":
+                if _topic_of_broad(top, n_words, best):
+                    continue  # "election results cho don": the results asked of the district, below
                 if not res.confident and result.clearly_vague:
                     continue  # "ý tôi là chỗ đó đó": "chỗ đó" is near "Chợ Đồn", but no place is meant
                 if res.confident:
@@ -480,6 +486,7 @@ async def route(t: Turn, text: str) -> Routed:
             where.in_sentence(text, place.best)
             # a near name with other words ("cho do xa ko": "chỗ đó xa không", not "Chợ Đồn")
             or (not place.best.exact and n_words > len(place.best.entry.name.split()))
+            or _topic_of_broad(place.best, n_words, best)
         )
     )
     if (
@@ -510,6 +517,18 @@ async def route(t: Turn, text: str) -> Routed:
         return Routed("choices", "where_to_vote", confident=True)
     not_understood(t)
     return Routed("none", confident=False)
+
+
+def _topic_of_broad(place: PlaceMatch, n_words: int, best: TopicMatch | None) -> bool:
+    """A district or province named with the words of another topic ("election results cho don"): the topic is
+    asked of it, not its communes (the words of its name besides the kind, "Huyện Chợ Đồn", must leave room)."""
+    return (
+        place.entry.kind in ("district", "province")
+        and n_words > len(without_kind_words(fold(place.entry.name).split()))
+        and best is not None
+        and best.id != "where_to_vote"
+        and best.score >= BROAD_TOPIC_SCORE
+    )
 
 
 def _story_margin(words: str, n_words: int, place: PlaceMatch) -> float:
