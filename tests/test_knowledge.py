@@ -993,6 +993,7 @@ _SEALED_52_TO_59 = [
     ("bot như cc", "insult"),
     ("kèo MU tối nay ai thắng", "off_topic"),
     ("what can u do", "help"),
+    ("Nhắc tôi đi bầu trước một ngày được không?", "reminders"),  # a reminder, not early voting
 ]
 
 
@@ -1037,8 +1038,7 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
         "tôi làm ở xã bên, có được sang xã bên bầu không",  # voting away, not voting twice
         "phiếu hợp lệ phải có mẫu dấu gì",  # the stamp on a valid ballot, not a forged one
         "Người ứng cử có được tặng quà cho cử tri không?",  # a candidate's conduct asked about
-        "Nhắc tôi đi bầu trước một ngày được không?",  # a reminder, not early voting, nor a refusal
-        "tờ phiếu bầu in 5 tên thì gạch mấy tên, mỗi tên 1 dòng",  # no money in "mỗi" and a vote act
+        "Xã mình có 3 nghìn cử tri, gạch tên người không bầu thế nào",  # a figure, no money paid for a vote
     ],
 )
 def test_the_sealed_batches_safety_phrases_leave_everyday_questions_alone(question: str) -> None:

@@ -336,7 +336,7 @@ def count_question(text: str) -> str | None:
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return None
-    asking = [s for s in sentences if _COUNT.search(" ".join(prepare(s).tokens))]
+    asking = [s for s in sentences if _COUNT.search(_joined(s))]
     return asking[-1] if asking else None
 
 

@@ -61,6 +61,13 @@ _WHEN = (
 )
 
 
+#: what to bring besides the certificate for voting elsewhere ("đi bầu ở chỗ làm cần mang j ngoài giấy cn"): what
+#: to bring, not how to get the certificate
+_BESIDES_CERTIFICATE = "mang gì ngoài giấy|cần mang+ngoài giấy chứng nhận|bring+besides the certificate"
+#: where to buy something ("thuốc nam … ở đâu bán"): shopping, not voting
+_WHERE_TO_BUY = "ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|mua ở đâu|where to buy|where can i buy"
+
+
 def _combo(left: str, right: str) -> str:
     """Every pair ``l+r`` of two alternative lists (co-occurrence keyword)."""
     return "|".join(f"{a}+{b}" for a in left.split("|") for b in right.split("|"))
@@ -431,14 +438,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             (
                 "xuất trình|bắt xuất trình|bắt mang|có bắt|hay chỉ cần|chỉ cần thẻ|ngoài thẻ cử tri|besides the voter card|"
-                "mang gì ngoài|mang gì ngoài giấy|cần mang+ngoài giấy|besides the certificate",
+                "mang gì ngoài",
                 2.0,
             ),
-            # what to bring besides the certificate to vote elsewhere ("đi bầu ở chỗ làm cần mang j ngoài giấy cn")
-            (
-                "mang gì ngoài giấy|mang gì ngoài giấy chứng nhận|cần mang+ngoài giấy chứng nhận|bring+besides the certificate",
-                4.0,
-            ),
+            (_BESIDES_CERTIFICATE, 4.0),
             ("căn cước|cccd|cmnd|chứng minh nhân dân|chứng minh thư|giấy tờ tùy thân|id card|identity card", 3.0),
             ("giấy tờ|giấy tờ gì|documents|document|identification|id|photo id", 2.0),
             ("need+id|bring+id|mang+căn cước|vneid|căn cước điện tử|định danh điện tử|trên điện thoại|app", 2.5),
@@ -492,7 +495,7 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("bầu giúp|bầu hộ|bầu thay|đi bầu giúp|đi bầu hộ|kiểm phiếu|đếm phiếu|mang đi đếm|count", -3.0),
-            ("mang gì ngoài giấy|cần mang+ngoài giấy chứng nhận|bring+besides the certificate", -3.0),
+            (_BESIDES_CERTIFICATE, -3.0),
             ("quê ở|quê+đang ở|quê+làm việc|đang ở+làm việc|đang làm việc ở", 3.0),
             # coming home for the day to vote there: no vote away from home
             ("về quê+để đi bầu|về quê+để bầu|về quê đi bầu|về quê bầu|về nhà+để bầu|home to vote", -3.0),
@@ -1826,13 +1829,11 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("paid+vote|pay me+vote|money+vote for|bribe", 4.0),
-            # an amount offered for a vote ("cho tôi 200 nghìn để gạch tên ông X", "mỗi thẻ được 100k": "100k" is read
-            # as 100 nghìn)
+            # an amount paid for a vote act ("cho tôi 200 nghìn để gạch tên ông X", "mỗi thẻ được 100k": "100k" is
+            # read as 100 nghìn), not a figure next to one ("xã có 3 nghìn cử tri, gạch tên thế nào")
             (
-                _combo(
-                    "nghìn|ngàn|triệu",
-                    "để gạch|gạch tên|gạch ông|gạch bà|mỗi thẻ|mỗi lá phiếu|bỏ phiếu giùm|bỏ phiếu hộ|bầu giùm",
-                ),
+                "nghìn để gạch|ngàn để gạch|triệu để gạch|nghìn để bỏ phiếu|nghìn để bầu giùm|nghìn để bầu hộ|"
+                + _combo("mỗi thẻ được|mỗi phiếu được|mỗi lá phiếu được", "nghìn|ngàn|triệu"),
                 4.0,
             ),
             # buying ballots by the number ("mua 50 phiếu bầu thì giá bao nhiêu"), collecting others' voter cards
@@ -2026,7 +2027,7 @@ TOPICS: tuple[Topic, ...] = (
             # medicine and health advice ("thuốc huyết áp cho người già loại nào tốt")
             ("thuốc huyết áp|thuốc bổ|uống thuốc|loại thuốc|thuốc nào|thuốc gì|medicine|pills", 4.0),
             ("thuốc nam|thuốc bắc|chữa bệnh|chữa đau|đau khớp|đau lưng|bốc thuốc|herbal", 4.0),
-            ("ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|where to buy|where can i buy", 2.0),
+            (_WHERE_TO_BUY, 2.0),
             ("phụ cấp|tiền lương|lương tháng|tăng lương|salary|allowance", 4.0),
             ("lập trình ra|lập trình bot|ai lập trình|con bot", -3.0),
             (
@@ -2086,8 +2087,7 @@ TOPICS: tuple[Topic, ...] = (
         slots=("level",),
         keywords=(
             ("what papers|which papers|papers+bring|documents+bring|what should+bring", -3.0),
-            # where to buy something ("thuốc nam … ở đâu bán"): shopping, not voting
-            ("ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|mua ở đâu|where to buy|where can i buy", -3.0),
+            (_WHERE_TO_BUY, -3.0),
             # "remind me which building I vote in"
             ("which building|what building|building do i vote|building i vote", 3.0),
             (
