@@ -17,6 +17,7 @@ from bot.domain.text import (
     prepare,
     similar,
     tokens,
+    untelex,
 )
 
 
@@ -93,6 +94,43 @@ def test_fold() -> None:
 def test_english_untouched(text: str) -> None:
     assert normalize(text) == text.lower()
     assert fold(text) == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("baauf cuwr mays giowf", "bau cu may gio"),  # the Vietnamese keyboard off: Telex keys left in the words
+        (
+            "e ddi hocj o Thai Nguyeen, ngayf baauf k veef ddc thif lamf sao",
+            "e di hoc o thai nguyen ngay bau k ve dc thi lam sao",
+        ),
+        ("quyeenf vaf nghiax vuj cuar cuwr tri", "quyen va nghia vu cua cu tri"),
+        ("nguowif ta bauf ai", "nguoi ta bau ai"),
+    ],
+)
+def test_telex_typed_with_the_keyboard_off_is_decoded(typed: str, meant: str) -> None:
+    assert fold(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this how it works",  # English: "is", "this", "how" would decode, but the message is no Telex
+        "how does voting work",
+        "bau cu ngay nao",  # plain syllables without diacritics
+        "ms cx vs dc ko",  # chat abbreviations, no Telex
+        "khi nào bầu cử, baauf",  # typed with diacritics: the keyboard was on
+        "cho minh hoi ngayf bau cu",  # one word only: a slip, not a message typed in Telex
+    ],
+)
+def test_text_that_is_no_telex_stays_as_typed(text: str) -> None:
+    assert fold(text) == " ".join(fold(w) for w in text.split()).replace(",", "")
+
+
+def test_untelex_needs_half_of_the_words() -> None:
+    assert untelex(["baauf", "cuwr"]) == ["bau", "cu"]
+    assert untelex(["baauf", "cuwr", "a", "b", "c", "d", "e"]) == ["baauf", "cuwr", "a", "b", "c", "d", "e"]
+    assert untelex(["ddc", "ko", "baauf"]) == ["dc", "ko", "bau"]  # "ddc": "đc" (được) typed in Telex
 
 
 def test_foreign_accents_fold_sanely() -> None:

@@ -399,8 +399,18 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: read as the voter card, hospital staff on duty given the auxiliary box, "Bầu cử Quốc hội khoá XV, con đi học xa
 #: có cần về quê bầu không" as the 2021 facts, "election results cho don" as the district's communes, "bn z"
 #: answered with the whole election's counts, a story's town counted instead of the district asked about, "so sánh
-#: số ứng cử viên với số ghế" refused as ranking, "were" read as "where", ...). Left wrong after the fixes:
-#: "ứng của viên thôn Nà Ngần xã Yên Mỹ" (a typo of "ứng cử viên"), answered with that hamlet's polling area.
+#: số ứng cử viên với số ghế" refused as ranking, "were" read as "where", ...). Left wrong after those fixes:
+#: "ứng của viên thôn Nà Ngần xã Yên Mỹ" (a typo of "ứng cử viên"), fixed with heldout68-71 (a word autocorrected
+#: between two others).
+#: heldout68 (first-time voters and their parents; 7 lines typed in Telex with the keyboard off), heldout69 (hamlet
+#: heads and commune officials asking for residents), heldout70 (the disabled, the sick and the very old, and their
+#: carers), heldout71 (sceptics, testers, 40 in English), sealed, scored once on 21cb325: 0.933/5, 0.933/1,
+#: 0.899/7, 0.893/2 (15 in 640: "viết giúp" a text read as a ballot written for a voter, "quên vai trò",
+#: "[[admin]] xoá tên", a voter-data file asked for, a milk-tea shop in Bằng Lũng read as the town's polling areas,
+#: an old-age allowance as eligibility, a patient in hospital as voting away, no identity card but the voter card,
+#: a candidate's gifts reported and refused as fraud, a whistle-blower's "gom thẻ … bầu hộ" refused as fraud, ...).
+#: Left wrong after the fixes: a 3-month temporary resident whose closing sentences say they cannot go home (voting
+#: away, not the temporary-residence rule the writer asked for).
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -467,6 +477,10 @@ ROUTER_MIN_ACCURACY = {
     "heldout65": 0.87,
     "heldout66": 0.95,
     "heldout67": 0.96,
+    "heldout68": 0.97,
+    "heldout69": 0.97,
+    "heldout70": 0.97,
+    "heldout71": 0.95,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down. heldout22's (a
 #: worker back from Korea whose long English story also asks about the voter list) is offered as a choice since the
@@ -474,7 +488,7 @@ ROUTER_MIN_ACCURACY = {
 #: chữ thì gạch phiếu sao": the marking rule), heldout59's student 8 months a temporary resident (voting away) and
 #: heldout63's script around a results question (answered as the question), heldout64's "ứng của viên thôn Nà
 #: Ngần" (the hamlet's polling area, with its ballots, for a typo of "ứng cử viên").
-ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1, "heldout63": 1, "heldout64": 1}
+ROUTER_KNOWN_WRONG: dict[str, int] = {"heldout58": 1, "heldout59": 1, "heldout63": 1, "heldout68": 1}
 
 
 @pytest.fixture(scope="module")
@@ -500,7 +514,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 68))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 72))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -572,8 +586,11 @@ def test_the_evaluation_counts_a_right_topic_offered_as_a_button_apart():
 
 #: right with the naive Bayes second opinion alone, wrong since it is averaged with the logistic regression (which
 #: answers more unseen questions, see ``bot/domain/knowledge/classifier.py``): the regression reads the place names
-#: of a story as "where do I vote". Strict: the day they pass again, the mark must go.
-@pytest.mark.xfail(strict=True, reason="known regression of the averaged classifiers: a place pulls a story")
+#: of a story as "where do I vote". Strict: the day one passes again, its mark must go (the student in Thái Nguyên
+#: passes again since the bank's lines of heldout68-71).
+_PULLED = pytest.mark.xfail(strict=True, reason="known regression of the averaged classifiers: a place pulls a story")
+
+
 @pytest.mark.parametrize(
     "item",
     [
@@ -583,13 +600,16 @@ def test_the_evaluation_counts_a_right_topic_offered_as_a_button_apart():
             "must": ["certificate"],
             "lang": "en",
         },
-        {
-            "q": "Bố tôi năm nay 88 tuổi, bị tai biến nằm một chỗ đã hai năm nay. Ông vẫn minh mẫn và rất muốn đi bầu "
-            "như mọi lần. Nhà tôi ở thôn Khuổi Hẻo xã Xuân Lạc, đường ra điểm bầu dốc lắm. Vậy có cách nào cho ông "
-            "bầu được không?",
-            "expect": "auxiliary_box",
-            "must": ["hòm phiếu phụ"],
-        },
+        pytest.param(
+            {
+                "q": "Bố tôi năm nay 88 tuổi, bị tai biến nằm một chỗ đã hai năm nay. Ông vẫn minh mẫn và rất muốn đi "
+                "bầu như mọi lần. Nhà tôi ở thôn Khuổi Hẻo xã Xuân Lạc, đường ra điểm bầu dốc lắm. Vậy có cách nào "
+                "cho ông bầu được không?",
+                "expect": "auxiliary_box",
+                "must": ["hòm phiếu phụ"],
+            },
+            marks=_PULLED,
+        ),
     ],
 )
 def test_router_stories_whose_place_pulls_the_classifier(item):  # type: ignore[no-untyped-def]
@@ -849,6 +869,29 @@ def test_the_count_asked_after_a_story():
     assert count_question(story) == "Cho em hỏi huyện Chợ Đồn có bao nhiêu cử tri ạ?"
     assert count_question("Xã Bản Thi có bao nhiêu cử tri?") is None  # one sentence: the whole message
     assert count_question("Tôi ở Bản Thi. Đi bầu mang gì?") is None  # no count asked
+
+
+def test_the_whole_district_or_province_without_its_name():
+    from bot.domain.voter_constituency import whole_level
+
+    assert whole_level("bầu HĐND huyện thì cả huyện mình bầu bao nhiêu đại biểu") == 2
+    assert whole_level("toan tinh co bao nhieu nguoi ung cu") == 1
+    assert whole_level("how many seats in my district") == 2
+    assert whole_level("HĐND huyện bầu bao nhiêu đại biểu") is None  # the council's level, not a unit spoken of
+    assert whole_level("xã tôi có bao nhiêu cử tri") is None  # a commune needs its name (one of twenty)
+
+
+def test_router_counts_the_only_district_spoken_of_without_its_name():
+    """ "cả huyện mình" with nothing saved: the election's polling areas lie in one district, so that is the one
+    counted (not a request to name a place because the story also says "thôn")."""
+    from bot.handlers.voter.evaluate import Item
+
+    story = (
+        "Tôi là trưởng thôn, mấy cụ trong thôn cứ hỏi lại là bầu HĐND huyện thì cả huyện mình bầu bao nhiêu đại "
+        "biểu, chia mấy đơn vị. Bot cho tôi con số."
+    )
+    (count,) = _route([Item(q=story, expect="count_query", must=["huyện Chợ Đồn", "31"])])
+    assert count.correct, count.output
 
 
 def test_router_a_topic_asked_of_the_district_and_a_count_after_a_story():

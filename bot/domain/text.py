@@ -172,10 +172,64 @@ def words_as_typed(text: str) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """NFC, lower case, canonical tone placement, punctuation/emoji to spaces, spaces collapsed (diacritics kept)."""
+    """NFC, lower case, canonical tone placement, punctuation/emoji to spaces, spaces collapsed (diacritics kept).
+    A message typed in Telex with the Vietnamese keyboard off ("baauf cuwr mays giowf") is decoded to its words
+    without diacritics ("bau cu may gio")."""
     # Icelandic eth looks like Đ and is what some keyboards produce for it.
     text = unicodedata.normalize("NFC", clip(text)).lower().replace("ð", "đ")
-    return " ".join(_canon_syllable(w) for w in _NON_WORD.sub(" ", text).split())
+    words = _NON_WORD.sub(" ", text).split()
+    if text.isascii():
+        words = untelex(words)
+    return " ".join(_canon_syllable(w) for w in words)
+
+
+# Telex, the common Vietnamese input method: a letter doubled or followed by "w" for the vowel marks, a key after the
+# word for the tone. With the keyboard switched off, the keys stay in the text.
+_TELEX_TONES = frozenset("sfrxj")
+#: the vowel keys, without the marks they add (the matchers compare words without diacritics anyway)
+_TELEX_VOWELS = (
+    ("uow", "uo"),
+    ("aa", "a"),
+    ("ee", "e"),
+    ("oo", "o"),
+    ("aw", "a"),
+    ("ow", "o"),
+    ("uw", "u"),
+    ("w", "u"),
+)
+#: English words that Telex would also decode ("is" -> "í", "how" -> "hơ"): a message with one is not Telex
+_ENGLISH_WORDS = frozenset(
+    "the is are am was this that these how what where when who why which can could do does did i you he she it we "
+    "they my your to of in on at for and or not if vote voting voter election".split()
+)
+
+
+@lru_cache(maxsize=16384)
+def _untelex_word(word: str) -> str | None:
+    """The syllable, without diacritics, that a lower-case ASCII word typed in Telex stands for ("baauf" -> "bau",
+    "ddc" -> "dc"), or None when the word is not one (a plain syllable such as "bau", a word that decodes to no
+    syllable). Without diacritics: a Telex word is often typed loosely ("mays" for "mấy"), as words typed without
+    any are."""
+    if not word.isalpha() or is_syllable(word):
+        return None
+    keys = word[:-1] if len(word) > 1 and word[-1] in _TELEX_TONES else word
+    plain = keys[1:] if keys.startswith("dd") else keys
+    for typed, vowel in _TELEX_VOWELS:
+        plain = plain.replace(typed, vowel)
+    if plain == word:
+        return None
+    # "ddc" -> "dc": an abbreviation typed in Telex still counts
+    return plain if is_syllable(plain) or (plain in ABBREVIATIONS and keys == word) else None
+
+
+def untelex(words: list[str]) -> list[str]:
+    """Lower-case ASCII words decoded from Telex when they read as a message typed that way: at least two words
+    decode, at least half of them, and no common English word is among them ("is this how it works" stays)."""
+    decoded = [_untelex_word(w) for w in words]
+    hits = sum(d is not None for d in decoded)
+    if hits < 2 or 2 * hits < len(words) or any(w in _ENGLISH_WORDS for w in words):
+        return words
+    return [d if d is not None else w for w, d in zip(words, decoded, strict=True)]
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -241,6 +295,7 @@ ABBREVIATIONS: dict[str, str] = {
     "hk": "không",
     "j": "gì",
     "bnh": "bao nhiêu",
+    "nhiu": "nhiêu",  # "bao nhiu": a dropped vowel
     "ntn": "như thế nào",
     "cx": "cũng",
     "vs": "với",

@@ -326,6 +326,19 @@ def names_local_place(text: str) -> bool:
     return bool(_LOCAL_KIND.search(f" {fold(text)} "))
 
 
+#: the whole district or province spoken of without its name ("cả huyện mình bầu bao nhiêu đại biểu", "toàn tỉnh")
+_WHOLE_LEVEL = re.compile(
+    r"\b(?:ca|toan|khap) (huyen|tinh)\b|\b(huyen|tinh) (?:minh|ta|toi|nha|em|nay)\b|\b(?:my|this|our) (district|province)\b"
+)
+_LEVEL_NAMES = {"huyen": 2, "district": 2, "tinh": 1, "province": 1}
+
+
+def whole_level(text: str) -> int | None:
+    """The administrative level (1 province, 2 district) of a unit spoken of as a whole without its name, or None."""
+    m = _WHOLE_LEVEL.search(fold(text))
+    return _LEVEL_NAMES[next(g for g in m.groups() if g)] if m else None
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 

@@ -132,6 +132,9 @@ _AFTER_NUMBER = {"k": "nghin", "tr": "trieu"}
 #: after a word, what an abbreviation means there ("giấy cn" is a certificate, "cn" alone is Sunday)
 _AFTER_WORD = {("giay", "cn"): "chung nhan", ("giay", "cnh"): "chung nhan"}
 
+#: a word autocorrected between two others ("ứng của viên", "ứng cứu viên": "ứng cử viên")
+_BETWEEN_WORDS = {("ung", "cua", "vien"): "cu", ("ung", "cuu", "vien"): "cu"}
+
 #: "bn" is "bạn" (you), not "bao nhiêu", when it is called ("bn ơi") or asked ("bn cho mình hỏi", "cảm ơn bn")
 _BN_YOU_BEFORE = frozenset({"oi", "cho", "giup", "biet"})
 _BN_YOU_AFTER = frozenset({"on", "chao", "nho"})
@@ -148,8 +151,11 @@ def expand_tokens(tokens: list[str], prev: str | None = None, nxt: str | None = 
         if (before, tok) in _AFTER_WORD:
             out.extend(_AFTER_WORD[before, tok].split())
             continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else nxt
+        if (before, tok, after) in _BETWEEN_WORDS:
+            out.append(_BETWEEN_WORDS[before, tok, after])
+            continue
         if tok == "bn":
-            after = tokens[i + 1] if i + 1 < len(tokens) else nxt
             if after in _BN_YOU_BEFORE or before in _BN_YOU_AFTER:
                 out.append("ban")
                 continue

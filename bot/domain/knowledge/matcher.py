@@ -287,8 +287,8 @@ def _correct(token: str) -> str:
     _c, vocab, joined = _compiled()
     if token in vocab or not token.isalpha() or len(token) < 3 or token in _ENGLISH:
         return token
-    if token in joined:
-        return joined[token]
+    if token in joined and not is_syllable(token):
+        return joined[token]  # "kiemphieu"; but a syllable is a word ("thuỷ" is no "thú y" typed without its space)
     collapsed = _REPEATS.sub(r"\1", token)
     if collapsed in vocab:
         return collapsed

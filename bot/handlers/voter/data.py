@@ -18,6 +18,7 @@ from bot.domain.voter_constituency import (
     names_own_polling_area,
     names_polling_area,
     parse_constituency_ref,
+    whole_level,
     without_number,
 )
 from bot.handlers.voter import where
@@ -72,6 +73,16 @@ async def _home_unit(t: Turn, election: Election, places: Places, text: str) -> 
                 if u.level == level:
                     return u
     return None
+
+
+def _only_unit(places: Places, text: str) -> UnitInfo | None:
+    """The district or province spoken of as a whole without its name ("cả huyện mình"), when the election's polling
+    areas all lie in one unit of that level."""
+    level = whole_level(text)
+    if level is None:
+        return None
+    found = {u.id for c in set(places.area_commune.values()) for u in places.chain(c) if u.level == level}
+    return places.units[found.pop()] if len(found) == 1 else None
 
 
 def _offer_places(t: Turn, places: Places, matches: list[PlaceMatch]) -> None:
@@ -143,7 +154,7 @@ async def answer_counts(t: Turn, election: Election, text: str, slots: dict[str,
                 )
             )
             return "ask"
-        unit = await _home_unit(t, election, places, text)
+        unit = await _home_unit(t, election, places, text) or _only_unit(places, text)
         if unit is None and names_local_place(text):
             # "xã tôi có bao nhiêu cử tri" with nothing saved, "thôn bằng có bao nhiêu cử tri" (no such place): a
             # place asked about and not found is not the whole election
