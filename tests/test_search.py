@@ -194,6 +194,9 @@ def test_duplicate_hamlet_is_ambiguous_without_commune(index: PlaceIndex) -> Non
         ("xã Đại Sảo thôn Nà Tiềm", "Đại Sảo"),
         ("ban tan xa dong lac", "Đồng Lạc"),
         ("bản tàn, đại sảo", "Đại Sảo"),
+        # the commune typed with one typo still says which one
+        ("na tiem xa dai saoo", "Đại Sảo"),
+        ("thôn Nà Tiềm xã Yênn Mỹ", "Yên Mỹ"),
     ],
 )
 def test_duplicate_hamlet_with_commune(index: PlaceIndex, query: str, commune: str) -> None:

@@ -298,10 +298,23 @@ class PlaceIndex:
         return _english_words(folded, accented)
 
     def _context_hits(self, q: list[str]) -> dict[int, list[tuple[int, int, int]]]:
+        """The enclosing units named in the query, by position; a name with one typo in one of its longer words
+        counts too ("thôn Nà Hin xã Bình Trunng": the Nà Hin of Bình Trung)."""
         hits: dict[int, list[tuple[int, int, int]]] = {}
         for n in range(1, self._ctx_max_words + 1):
             for i in range(len(q) - n + 1):
-                for cid, level in self._ctx_names.get(" ".join(q[i : i + n]), ()):
+                gram = q[i : i + n]
+                found = self._ctx_names.get(" ".join(gram), ())
+                if not found and n > 1:
+                    found = tuple(
+                        hit
+                        for j, tok in enumerate(gram)
+                        if len(tok) >= 4
+                        for v, _sim in self._variants(tok)
+                        if v != tok
+                        for hit in self._ctx_names.get(" ".join([*gram[:j], v, *gram[j + 1 :]]), ())
+                    )
+                for cid, level in dict.fromkeys(found):
                     hits.setdefault(cid, []).append((i, i + n - 1, level))
         return hits
 

@@ -38,7 +38,9 @@ _NOT_A_LIST = re.compile(
     # an opinion asked ("nên bầu ai", "ai tốt hơn"), not "nên" meaning "so" in a story ("đi làm nương nên không xem")
     r"|nen (bau|chon|gach|bo phieu|ung ho|tin|de|giu)|(nao|ai) (tot|gioi)|(tot|gioi) (nhat|hon|khong)"
     r"|van dong|gap cu tri|niem yet|cong bo|how old|requirements?|can i run|gach|hop le|so du|nhieu hon|it nhat"
-    r"|toi thieu|toi da|ghe|seats?)\b"
+    r"|toi thieu|toi da|ghe|seats?"
+    # a candidate on a polling team or board ("có tên trong danh sách ứng cử, mà đang là thành viên tổ bầu cử")
+    r"|thanh vien (to|ban) bau cu|ngoi to bau cu|lam to bau cu)\b"
 )
 # explicit levels ("hđnd tỉnh", "cấp huyện", "đại biểu quốc hội", "district council")
 _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -326,11 +328,38 @@ def names_local_place(text: str) -> bool:
     return bool(_LOCAL_KIND.search(f" {fold(text)} "))
 
 
+#: the titles a person is called by ("ông", "bà", "chị", … "ô" typed short; "mr", "ms")
+_TITLES = r"(ong|ba|anh|chi|co|chu|bac|o|mr|mrs|ms)"
+
+
+def called_by(text: str, name: str) -> bool:
+    """Whether a message calls someone ``name`` with a title before it ("ô Lèo Tuấn ứng cử ở đv nào")."""
+    return re.search(rf"\b{_TITLES} {re.escape(fold(name))}\b", fold(text)) is not None
+
+
+#: a person's age or birth asked ("ông X năm nay bao nhiêu tuổi", "bà Y sinh năm nào")
+_AGE = re.compile(r"\b(bao nhieu tuoi|may tuoi|sinh nam (nao|bao nhieu|may)|nam sinh|sinh ngay (nao|may)|how old)\b")
+
+
+def asks_age(text: str) -> bool:
+    """Whether a message asks someone's age or date of birth."""
+    return bool(_AGE.search(" ".join(prepare(text).tokens)))
+
+
 #: the whole district or province spoken of without its name ("cả huyện mình bầu bao nhiêu đại biểu", "toàn tỉnh")
 _WHOLE_LEVEL = re.compile(
     r"\b(?:ca|toan|khap) (huyen|tinh)\b|\b(huyen|tinh) (?:minh|ta|toi|nha|em|nay)\b|\b(?:my|this|our) (district|province)\b"
 )
 _LEVEL_NAMES = {"huyen": 2, "district": 2, "tinh": 1, "province": 1}
+
+
+#: "the town" without its name ("thị trấn có bao nhiêu khu vực bỏ phiếu"): a district has one
+_THE_TOWN = re.compile(r"\b(thi tran|the town)\b")
+
+
+def names_the_town(text: str) -> bool:
+    """Whether a message speaks of "the town" (thị trấn), a district's only one, whatever else it names."""
+    return bool(_THE_TOWN.search(fold(text)))
 
 
 def whole_level(text: str) -> int | None:

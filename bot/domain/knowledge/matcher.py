@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.domain.knowledge._text import ABBREVIATIONS, expand_tokens, fold_split, prepare, prepare_phrase
 from bot.domain.knowledge.classifier import VAGUE, Opinion, classifier
-from bot.domain.knowledge.topics import TOPICS, Topic
+from bot.domain.knowledge.topics import STORY_FACTS, TOPICS, Topic
 from bot.domain.search import without_kind_words
 from bot.domain.text import clip_message, fold, is_syllable, normalize, words_as_typed
 
@@ -55,6 +55,9 @@ CLEAR_MARGIN = 2.0
 #: the score shown for a topic only the classifier found (below every keyword threshold)
 CLASSIFIER_ONLY_SCORE = 0.5
 LONG_TEXT = 150
+#: what a fact of a long story that decides a rule (a sentence served, a foreign nationality) adds to that rule,
+#: wherever in the story it is told
+STORY_FACT_SCORE = 3.0
 MAX_CHARS = 1000
 
 _SOFT_KINDS = {"meta"}
@@ -663,8 +666,11 @@ def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...]
         # each sentence on its own: a phrase must not run across a sentence boundary
         parts = [_score_all(*_with_edition(_cut(_tokens_broken(f), variants), edition)) for f in focus]
         focused = {tid: sum(p.get(tid, 0.0) for p in parts) for tid in whole}
-        # the question sentences count fully, the rest of the message a little
+        # the question sentences count fully, the rest of the message a little; but a fact that decides a rule
+        # ("chồng tôi hưởng án treo … không thấy thẻ của chồng tôi. Vậy có được đi bầu không?") counts wherever it is
         scores = {tid: focused.get(tid, 0.0) + 0.5 * whole.get(tid, 0.0) for tid in whole}
+        for tid in _story_facts_in(tokens, accents):
+            scores[tid] = scores.get(tid, 0.0) + STORY_FACT_SCORE
     opinion = classifier().opinion(text, focus=" ".join(focus) if focus else None)
     ranked = _rank(_adjust(scores))
     if not ranked:
@@ -691,6 +697,22 @@ def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...]
     best = matches[0]
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
     return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots, opinion=opinion)
+
+
+@lru_cache(maxsize=1)
+def _story_facts() -> dict[str, tuple[tuple[tuple[str, tuple[str, ...] | None], ...], ...]]:
+    return {tid: _compile_keyword(spec) for tid, spec in STORY_FACTS.items()}
+
+
+def _story_facts_in(tokens: list[str], accents: list[str | None]) -> list[str]:
+    """The topics whose deciding facts (``topics.STORY_FACTS``) the message tells, as typed ("đi tu", to become a
+    monk, is no "đi tù")."""
+    padded = " " + " ".join(tokens) + " "
+    return [
+        tid
+        for tid, alts in _story_facts().items()
+        if any(all(f" {p} " in padded and _accent_ok(tokens, accents, p, g) for p, g in parts) for parts in alts)
+    ]
 
 
 def _second_opinion(

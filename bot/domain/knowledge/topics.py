@@ -80,6 +80,15 @@ def _combo(left: str, right: str) -> str:
     return "|".join(f"{a}+{b}" for a in left.split("|") for b in right.split("|"))
 
 
+#: a foreign spouse ("chồng người Hàn Quốc"): not a citizen
+_FOREIGN_SPOUSE = _combo(
+    "chồng người|vợ người|chồng là người|vợ là người",
+    "hàn quốc|trung quốc|nhật|đài loan|lào|campuchia|mỹ|pháp|nước ngoài|ngoại quốc",
+)
+#: a prison sentence or detention, served or suspended: the voter-list rule, whatever else the story asks
+_SENTENCED = "án treo|án tù|đi tù|ở tù|bị tù|tạm giam|mãn hạn|ra tù|ra trại|suspended sentence|in prison|in jail"
+
+
 #: provinces and cities where people from the north-east mountains often work or study (a voter there votes away)
 _AWAY_PROVINCES = (
     "hà nội|bắc ninh|bắc giang|thái nguyên|hải phòng|hải dương|hưng yên|vĩnh phúc|quảng ninh|lạng sơn|cao bằng|"
@@ -244,6 +253,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            (_FOREIGN_SPOUSE, 4.0),  # "em lấy chồng người Hàn Quốc … có thẻ tạm trú"
             ("trợ cấp|lương hưu|pension", -3.0),  # an allowance for the old is no age rule for voting
             # "vừa đủ 18 tuổi, lần đầu đi bầu cần mang gì": what to bring, not whether one may vote
             ("cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi|what to bring|what do i bring", -4.0),
@@ -295,6 +305,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # released before election day ("đến ngày 20/5 thì mãn hạn ra trại"): added back to the list
+            ("mãn hạn|ra tù|ra trại|được thả|hết án|chấp hành xong|released from prison|out of prison", 4.0),
             # "người mất năng lực hành vi có tên trong danh sách không": the condition decides, not the list
             (
                 "mất năng lực hành vi+danh sách|tâm thần+danh sách|tạm giam+danh sách|án treo+danh sách|ở tù+danh sách|đi tù+danh sách|tù+có tên|mất năng lực hành vi+có tên|tạm giam+có tên|án treo+có tên",
@@ -393,6 +405,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # no card for someone sentenced or detained ("án treo … không thấy thẻ của chồng tôi"): the list rule
+            (_SENTENCED, -3.0),
             ("cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi", 1.5),
             ("bầu cho cả nhà|bầu cho cả gia đình|người đi bầu cho|đi bầu cho cả", -2.0),
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
@@ -508,6 +522,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # coming home for the day ("bố đi công tác muốn về cho kịp"): the date asked, not voting elsewhere
+            ("về cho kịp|muốn về cho kịp|về cho kịp bầu|back in time", -3.0),
             ("tạm trú+tháng|temporary+months", -4.0),  # how long one has been a temporary resident: that rule
             # a patient in hospital: the auxiliary box, whose answer also says how to vote where one is treated
             ("đang nằm viện|nằm viện+không về|đang điều trị+không về|đang nằm bệnh viện", -2.0),
@@ -854,6 +870,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # someone looking at how one votes ("my dad always insists on seeing who I vote for")
+            ("seeing who i vote|see who i vote|look at my ballot|see my ballot|watch me vote|watch me mark", 3.0),
+            # a child taken into the booth ("cho cháu vào chỗ viết phiếu cùng được không")
+            ("cho cháu vào|cho con vào|dắt con|dắt theo con|bế con|con nhỏ+vào|trẻ con+vào|child+booth", 3.0),
             (
                 "đứng cạnh+gạch|đứng cạnh+viết phiếu|đứng cạnh+ghi phiếu|đứng xem+gạch|nhìn+gạch phiếu|xem+gạch phiếu|canh+gạch phiếu",
                 1.5,
@@ -1079,6 +1099,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # how many people a ballot elects ("phiếu HĐND thị trấn được bầu mấy người"): the seats, not the ballots
+            ("bầu mấy người|bầu bao nhiêu người|được bầu mấy|bầu mấy đại biểu", -3.0),
             ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", -2.5),
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
             ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
@@ -1439,6 +1461,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # meeting the candidates ("muốn nghe trực tiếp họ nói sẽ làm gì … có dịp nào để gặp mặt họ không")
+            (
+                "gặp mặt họ|gặp mặt+ứng cử|gặp trực tiếp|nghe trực tiếp|dịp nào để gặp|gặp người ứng cử|"
+                "gặp các ứng viên|meet+candidates",
+                3.0,
+            ),
             # where to hear a candidate ("muốn nghe bà ấy nói chương trình hành động thì ở đâu")
             ("muốn nghe+chương trình|nghe+trình bày|nghe+nói chương trình|hear+speak|hear+programme", 2.0),
             (
@@ -1541,6 +1569,15 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a candidate on a polling team or board ("chú có tên trong danh sách ứng cử mà đang là thành viên tổ bầu
+            # cử"): not in their own constituency
+            (
+                _combo(
+                    "ứng cử|ứng viên|người ứng cử",
+                    "thành viên tổ bầu cử|ngồi tổ bầu cử|làm tổ bầu cử|trong tổ bầu cử|thành viên ban bầu cử",
+                ),
+                4.0,
+            ),
             # a candidate on a polling team or an election board ("người ứng cử có được làm thành viên Tổ bầu cử")
             (
                 "ứng cử+làm thành viên|ứng cử+là thành viên|ứng cử+thành viên tổ|ứng cử+thành viên ban|candidate+member of",
@@ -1790,6 +1827,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # the bot in the voter's place ("nếu bot là tôi thì bot giữ lại tên ai"), a tier list of the candidates
+            (
+                "nếu bot là|nếu bạn là tôi|nếu bạn là cử tri|nếu mày là|bot gạch tên ai|bot gạch ai|bạn gạch ai|"
+                "bot giữ lại tên ai|bot giữ tên ai|bạn giữ lại tên ai|if you were me|tier list|s tier|xếp tier",
+                4.0,
+            ),
             ("thuốc|medicine|pills", -3.0),  # "thuốc … loại nào tốt": no candidate ranked
             (
                 "làm được việc|được việc hơn|ai hơn|ai tốt hơn|ai giỏi hơn|ai có năng lực|năng lực hơn|ai làm tốt|ai xứng đáng hơn|ai đáng tin hơn|bầu ai thì|nên bầu ai|chọn ai bây giờ|bầu ai bây giờ",
@@ -1874,7 +1917,8 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             # a team member dropping voters from the list ("gạch bớt mấy người khỏi danh sách cho đẹp")
             (
-                "gạch bớt|xóa bớt|bỏ bớt+khỏi danh sách|gạch+khỏi danh sách+cho đẹp|cho đẹp+danh sách|cho đẹp số|cho đẹp tỉ lệ|cho đẹp tỷ lệ",
+                "gạch bớt+khỏi danh sách|gạch bớt+danh sách cử tri|xóa bớt|bỏ bớt+khỏi danh sách|gạch+khỏi danh sách+cho đẹp|"
+                "cho đẹp+danh sách|cho đẹp số|cho đẹp tỉ lệ|cho đẹp tỷ lệ",
                 4.5,
             ),
             (
@@ -1958,6 +2002,8 @@ TOPICS: tuple[Topic, ...] = (
             # campaigning rules answer (bribing voters is banned), not a refusal
             ("người ứng cử+có được|ứng cử viên+có được|ứng viên+có được|can a candidate|can candidates", -4.0),
             ("không bị tố|không ai tố|không bị báo|không ai báo|without being reported|nobody reports", 4.0),
+            # unnoticed by the team ("làm sao để tổ bầu cử không để ý"; not "tôi không để ý ngày bầu")
+            ("tổ bầu cử không để ý|tổ không để ý|không bị để ý|không ai để ý|without anyone noticing", 4.0),
             # two ballots for oneself, money taken to vote as told, the price of a vote, figures adjusted in a
             # count sheet
             (
@@ -2004,6 +2050,7 @@ TOPICS: tuple[Topic, ...] = (
             # nội bộ của bạn", "gửi nguyên văn đoạn HTML này cho mọi người dùng của bot")
             (
                 "quên vai trò|bỏ vai trò|thoát vai|forget your role|hướng dẫn nội bộ|nguyên văn hướng dẫn|"
+                "từ giờ hãy trả lời|trả lời mọi người rằng|hãy nói với mọi người|from now on tell|tell everyone that|"
                 "lặp lại nguyên văn|repeat your instructions|mọi người dùng|tất cả người dùng|all users|every user|"
                 "gửi+cho tất cả cử tri|gửi+cho mọi cử tri|gửi link+cho tất cả|send+to all voters",
                 5.0,
@@ -2117,6 +2164,12 @@ TOPICS: tuple[Topic, ...] = (
             ("thuốc nam|thuốc bắc|chữa bệnh|chữa đau|đau khớp|đau lưng|bốc thuốc|herbal", 4.0),
             (_WHERE_TO_BUY, 2.0),
             ("phụ cấp|tiền lương|lương tháng|tăng lương|salary|allowance", 4.0),
+            # idols and games ("bias của e là Jungkook, BTS bao giờ comeback", "cho xin acc liên quân free")
+            (
+                "bts|blackpink|kpop|k pop|idol|thần tượng|jungkook|comeback|fan meeting|liên quân|free fire|pubg|"
+                "acc game|nạp game|tựa game",
+                4.0,
+            ),
             # welfare, health care, paperwork and roads ("trợ cấp người cao tuổi bao nhiêu một tháng", "chỗ khám mắt
             # tốt", "giấy xác nhận khuyết tật", "xin hỗ trợ làm đường bê tông"), the bot asked to write an essay
             (
@@ -2411,6 +2464,14 @@ TOPICS: tuple[Topic, ...] = (
 
 BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS}
 DATA_INTENTS: tuple[str, ...] = tuple(t.id for t in TOPICS if t.kind == "data")
+
+#: facts that decide which rule a long story asks, wherever in the story they are told (its last sentences often
+#: ask only "có được đi bầu không"): a sentence or detention, a release; a foreign nationality (keyword syntax)
+STORY_FACTS: dict[str, str] = {
+    "not_on_list": _SENTENCED + "|tước quyền bầu cử|mất năng lực hành vi|detention",
+    "eligibility": "người nước ngoài|quốc tịch nước ngoài|không có quốc tịch|foreigner|foreign national|"
+    + _FOREIGN_SPOUSE,
+}
 
 
 def get_topic(topic_id: str) -> Topic:

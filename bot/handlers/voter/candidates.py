@@ -247,6 +247,9 @@ async def search_candidates(t: Turn, election: Election, query: str, *, quiet: b
     """A candidate by name: one clear match → the card; several → buttons; none → False (or a reply)."""
     places = await get_places(t.services, t.session, election.id)
     matches = places.people.search(query, limit=12)
+    called = places.person(query)
+    if called.best is not None and called.best.entry.key not in {m.entry.key for m in matches if m.score >= 75}:
+        matches = [called.best]  # called by surname and given name ("ông Lèo Tuấn")
     good = [m for m in matches if m.score >= 75]
     if not good:
         if not quiet:
@@ -254,6 +257,8 @@ async def search_candidates(t: Turn, election: Election, query: str, *, quiet: b
         return not quiet
     top = good[0].score
     best = [m for m in good if m.score >= top - 5]
+    if good[0].exact and not any(m.exact for m in best[1:]):
+        best = best[:1]  # "Hà Thanh Hoà" typed with its diacritics: Hà Thanh Hòa, not Hà Thanh Hoa
     ids = [int(m.entry.key.split(":")[1]) for m in best]
     if len(ids) == 1:
         return await show_candidate(t, election, ids[0])

@@ -17,6 +17,7 @@ from bot.domain.voter_constituency import (
     names_local_place,
     names_own_polling_area,
     names_polling_area,
+    names_the_town,
     parse_constituency_ref,
     whole_level,
     without_number,
@@ -76,12 +77,16 @@ async def _home_unit(t: Turn, election: Election, places: Places, text: str) -> 
 
 
 def _only_unit(places: Places, text: str) -> UnitInfo | None:
-    """The district or province spoken of as a whole without its name ("cả huyện mình"), when the election's polling
-    areas all lie in one unit of that level."""
+    """The district or province spoken of as a whole without its name ("cả huyện mình"), or the town ("thị trấn có
+    bao nhiêu khu vực bỏ phiếu"), when the election's polling areas lie in only one unit of that level or kind."""
     level = whole_level(text)
-    if level is None:
+    chains = [places.chain(c) for c in set(places.area_commune.values())]
+    if level is not None:
+        found = {u.id for chain in chains for u in chain if u.level == level}
+    elif names_the_town(text):
+        found = {u.id for chain in chains for u in chain if u.kind == "thi_tran"}
+    else:
         return None
-    found = {u.id for c in set(places.area_commune.values()) for u in places.chain(c) if u.level == level}
     return places.units[found.pop()] if len(found) == 1 else None
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.search import PlaceEntry, PlaceIndex
+from bot.domain.search import PlaceEntry, PlaceIndex, Resolution
+from bot.domain.voter_constituency import called_by
 from bot.handlers.voter.common import UNIT_PREFIX_VI
 from bot.runtime import Services
 from db.queries import voter as q
@@ -41,10 +42,24 @@ class Places:
     version: tuple[int, ...]
     places: PlaceIndex
     people: PlaceIndex
+    #: the candidates by surname and given name, the middle name left out ("Lèo Tuấn" for Lèo Văn Tuấn)
+    people_short: PlaceIndex = field(default_factory=lambda: PlaceIndex([]))
     units: dict[int, UnitInfo] = field(default_factory=dict)
     area_commune: dict[int, int] = field(default_factory=dict)
     area_label: dict[int, str] = field(default_factory=dict)
     checked_at: float = 0.0
+
+    def person(self, text: str, limit: int = 6) -> Resolution:
+        """The candidate a message names: by full name, or by surname and given name when called so with a title
+        ("ông Lèo Tuấn"; two words alone, "ban nhuong", are more often something else)."""
+        full = self.people.resolve(text, limit=limit)
+        if full.confident and full.best is not None and full.best.exact:
+            return full
+        # a short name typed exactly beats a full name read through typos ("ô Lèo Tuấn": not Lèo Xuân Hùng)
+        short = self.people_short.resolve(text, limit=limit)
+        if short.confident and short.best is not None and short.best.exact and called_by(text, short.best.entry.name):
+            return short
+        return full
 
     def chain(self, unit_id: int) -> list[UnitInfo]:
         """The unit and its ancestors, most specific first."""
@@ -69,7 +84,7 @@ async def build(session: AsyncSession, election_id: int, version: tuple[int, ...
     units = {u.id: UnitInfo(u.id, u.name, u.kind, u.level, u.parent_id, u.path) for u in units_rows}
     used_paths = {units[a.commune_id].path for a in areas if a.commune_id in units}
     wanted = {i for i, u in units.items() if any(p.startswith(u.path) for p in used_paths)}
-    result = Places(election_id, version, PlaceIndex([]), PlaceIndex([]), units)
+    result = Places(election_id, version, PlaceIndex([]), PlaceIndex([]), units=units)
 
     def context(unit_id: int) -> tuple[str, ...]:
         return tuple(u.name for u in result.chain(unit_id))
@@ -93,14 +108,21 @@ async def build(session: AsyncSession, election_id: int, version: tuple[int, ...
         if commune is not None:
             entries.append(PlaceEntry(f"area:{area_id}", name, "hamlet", context(commune)))
     person_entries = [PlaceEntry(f"cand:{cid}", name, "person", ()) for cid, name, _k in people]
+    short_entries = [
+        PlaceEntry(f"cand:{cid}", f"{words[0]} {words[-1]}", "person", ())
+        for cid, name, _k in people
+        if len(words := name.split()) >= 3
+    ]
     # seconds of CPU at national scale: in a worker thread, so that the event loop keeps answering other updates
     # (team reports, rules questions) while the index is built
-    result.places, result.people = await asyncio.to_thread(_indexes, entries, person_entries)
+    result.places, result.people, result.people_short = await asyncio.to_thread(
+        _indexes, entries, person_entries, short_entries
+    )
     return result
 
 
-def _indexes(places: list[PlaceEntry], people: list[PlaceEntry]) -> tuple[PlaceIndex, PlaceIndex]:
-    return PlaceIndex(places), PlaceIndex(people)
+def _indexes(*entries: list[PlaceEntry]) -> tuple[PlaceIndex, ...]:
+    return tuple(PlaceIndex(e) for e in entries)
 
 
 async def get_places(services: Services, session: AsyncSession, election_id: int) -> Places:

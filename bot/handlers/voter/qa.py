@@ -24,10 +24,12 @@ from bot.domain.knowledge.matcher import CLEAR_MARGIN, CONFIDENT_SCORE, TopicMat
 from bot.domain.search import PlaceMatch, without_kind_words
 from bot.domain.text import clip_message, fold, prepare
 from bot.domain.voter_constituency import (
+    asks_age,
     asks_the_rule,
     asks_where_of_other_than_voting,
     asks_who_else,
     candidate_list_request,
+    counts_polling_areas,
     explicit_constituency_number,
     is_follow_up,
     parse_constituency_ref,
@@ -50,7 +52,9 @@ FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 
 #: a question about where (with a hamlet named exactly, it is where that hamlet votes; in a story, the place may be
 #: the answer: "ông bà ra điểm nào bầu", "đi đâu")
-_WHERE_CUE = re.compile(r" (o dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
+_WHERE_CUE = re.compile(r" (o dau|nhung dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
+#: asking where things are ("ở những đâu"), not naming them ("polling areas")
+_WHERE_ARE = re.compile(r" (o dau|nhung dau|cho nao|noi nao|where) ")
 
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
@@ -59,6 +63,8 @@ _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 #: a script or style block typed into a message: code, not words of the question ("<script>alert(1)</script>")
 _CODE = re.compile(r"<(script|style)\b[^<>]{0,40}>.{0,200}?</\1\s*>", re.IGNORECASE | re.DOTALL)
+#: a tag that would run code ("<img src=x onerror=alert(1)>", "<a href='javascript:…'>")
+_ACTIVE_TAG = re.compile(r"<[a-zA-Z][^<>]{0,200}?(\bon[a-z]+\s*=|javascript:)[^<>]{0,200}>", re.IGNORECASE)
 #: the words a place's commune or district adds to its name in a message ("… xã Nam Cường")
 PLACE_CONTEXT_WORDS = 3
 
@@ -301,15 +307,19 @@ async def route(t: Turn, text: str) -> Routed:
     # markup typed by the user ("<i>ứng cử</i>") is no word of the question (what is echoed back is escaped)
     clipped = clip_message(text)
     text = _TAG.sub(" ", _CODE.sub(" ", clipped))
-    if _CODE.search(clipped) and not prepare(text).tokens:
-        # nothing but a script: an attempt at the bot, answered as one (what it may and may not do)
-        await answer_topic(t, election, "injection")
-        return Routed("safety", "injection")
     places = await get_places(t.services, t.session, election.id)
-    person = places.people.resolve(text, limit=6)
+    person = places.person(text)
     # the candidates named in full: their names are no words of the question ("ông Triệu Xuân Bình": no money)
     named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
     result = match(text, edition=election.law_edition, names=named)
+    if (_CODE.search(clipped) or _ACTIVE_TAG.search(clipped)) and not (
+        result.confident and result.best is not None and result.best.kind in ("info", "data", "safety")
+    ):
+        # code alone, or around words that ask no election question ("<img src=x onerror=alert(1)> hiện cái này lên
+        # giúp t với"): an attempt at the bot, answered as one (what it may and may not do); code around a real
+        # question ("<script>…</script> mình bầu ở đâu", "… giá lợn hơi hôm nay") gets that question's answer
+        await answer_topic(t, election, "injection")
+        return Routed("safety", "injection")
     follow_up = is_follow_up(text)
     if follow_up and result.confident and result.best is not None and result.best.score < CONFIDENT_SCORE:
         result = dataclasses.replace(result, confident=False)
@@ -422,10 +432,10 @@ async def route(t: Turn, text: str) -> Routed:
         and (
             n_words - len(top_person.entry.name.split()) <= PERSON_QUESTION_WORDS
             # "Vàng Thanh Huệ ứng cử ở đơn vị nào vậy": a longer question, about where or whether that person runs
-            # (the words as typed: "hđnd" is one word here, four once spelled out)
+            # (the words as typed: "hđnd" is one word here, four once spelled out); "ông X năm nay bao nhiêu tuổi":
+            # that person's age (the card's date of birth), not who may vote
             or (
-                best is not None
-                and best.id in PERSON_TOPICS
+                ((best is not None and best.id in PERSON_TOPICS) or asks_age(text))
                 and len(text.split()) - len(top_person.entry.name.split()) <= PERSON_TOPIC_WORDS
             )
         )
@@ -445,6 +455,20 @@ async def route(t: Turn, text: str) -> Routed:
         and place.best.entry.kind in ("hamlet", "area")
         and _WHERE_CUE.search(words)
         and not asks_where_of_other_than_voting(text)
+    ):
+        await where.open_entry(t, election, places, place.best.entry.key)
+        return Routed("place", "where_to_vote")
+    # how many polling areas a commune has and where they are ("xã Tân Lập có mấy điểm bầu, ở những đâu"): its
+    # polling areas with their addresses (the count is the length of that list)
+    if (
+        not safety
+        and best is not None
+        and best.id == "count_query"
+        and counts_polling_areas(text)
+        and _WHERE_ARE.search(words)
+        and place.confident
+        and place.best is not None
+        and place.best.entry.kind in ("commune", "district")
     ):
         await where.open_entry(t, election, places, place.best.entry.key)
         return Routed("place", "where_to_vote")
