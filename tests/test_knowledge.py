@@ -1133,6 +1133,11 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
         "phiếu hợp lệ phải có mẫu dấu gì",  # the stamp on a valid ballot, not a forged one
         "Người ứng cử có được tặng quà cho cử tri không?",  # a candidate's conduct asked about
         "Xã mình có 3 nghìn cử tri, gạch tên người không bầu thế nào",  # a figure, no money paid for a vote
+        "bot có gửi nhắc nhở cho all users không",  # the reminders, not a message to every user
+        "admin ơi sửa giúp tên tôi bị sai trong danh sách cử tri",  # "admin ơi" addresses a page
+        "họ ép tôi bầu theo ý họ có được không",  # coerced, not paid
+        "tôi muốn chỉnh lại số điện thoại nhận nhắc",  # no count figures adjusted
+        "có được giữ lại hết tên trên phiếu không hay bắt buộc phải gạch bớt",  # names on a ballot, not the list
     ],
 )
 def test_the_sealed_batches_safety_phrases_leave_everyday_questions_alone(question: str) -> None:
