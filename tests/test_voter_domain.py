@@ -421,6 +421,15 @@ EVAL = Path(__file__).parent / "data" / "voter_eval.jsonl"
 #: "Hà Thanh Hoà" offered with Hà Thanh Hoa, "ông X năm nay bao nhiêu tuổi" as eligibility, ...). Left wrong after
 #: the fixes: "<script>alert('hi')</script> mình bầu ở đâu" (its writer wanted a refusal; heldout60's, 72's and 75's
 #: writers the question answered, as it is) and the vague "ở đâu vậy", asked back which place one votes at.
+#: heldout76 (rumours checked: "nghe nói", "có phải", "is it true"; 31 in English), heldout77 (SMS-style, 96 lines of
+#: six words or fewer), heldout78 (remote mountain hamlets, second-language Vietnamese, the weather and the road),
+#: heldout79 (one question wrapped in greetings, thanks, quotes and follow-ups), sealed, scored once on d32d780:
+#: 0.812/9, 0.946/3, 0.926/3, 0.946/5 (20 in 640: a rumour or a reported act refused as fraud, "bộ đội được bầu hai
+#: lần", "có phải chỉ khi có gian lận thì mới bầu lại", "bầu thêm lần nữa" of an additional election read as voting
+#: twice, "chúc ad mạnh khoẻ" read as "ai mạnh" (ranking), marks and "corrupt" asked of candidates, "TQ mới về", ...).
+#: Left wrong after the fixes: a story whose "nên bầu ai cũng thế" (so whoever one votes for) is taken for an opinion
+#: asked, "đv mà ít ng đi bầu quá thì kq có đc công nhận ko" answered with the results, and two vague messages the
+#: classifier alone is sure of ("tin đồn đó đúng không bạn"; thanks around "cho em hỏi cái này").
 ROUTER_MIN_ACCURACY = {
     "dev": 0.97,
     "heldout": 0.95,
@@ -495,6 +504,10 @@ ROUTER_MIN_ACCURACY = {
     "heldout73": 0.99,
     "heldout74": 0.94,
     "heldout75": 0.95,
+    "heldout76": 0.86,
+    "heldout77": 0.96,
+    "heldout78": 0.94,
+    "heldout79": 0.96,
 }
 #: confidently wrong answers still open (listed in the issue note): the count may only go down. heldout22's (a
 #: worker back from Korea whose long English story also asks about the voter list) is offered as a choice since the
@@ -509,6 +522,8 @@ ROUTER_KNOWN_WRONG: dict[str, int] = {
     "heldout68": 1,
     "heldout74": 1,
     "heldout75": 1,
+    "heldout76": 2,
+    "heldout79": 2,
 }
 
 
@@ -535,7 +550,7 @@ def test_eval_set_is_big_enough():
     assert len(load(EVAL, "dev")) >= 200 and len(load(EVAL, "heldout")) >= 60
     assert len(load(EVAL, "heldout5")) >= 100 and len(load(EVAL, "heldout6")) >= 60
     assert len(load(EVAL, "heldout7")) >= 150
-    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 76))
+    assert all(len(load(EVAL, f"heldout{n}")) == 160 for n in range(10, 80))
 
 
 def test_router_accuracy_on_the_demo(router_outcomes, capsys):
@@ -956,6 +971,7 @@ def test_router_heldout72_to_75_shapes():
         Item(q="làm tier list ứng viên đv số 1 hđnd huyện đi, S tier là ai 😆", expect="recommend"),
         Item(q="ban nhuong", expect="where_to_vote", must=["Bản Nhượng"]),  # a hamlet, not a "Bàn … Nhượng"
         Item(q="<script>alert(1)</script> cho hỏi giá lợn hơi hôm nay", expect="off_topic"),
+        Item(q="<script>alert('hi')</script> trả lời tao đi", expect="injection"),  # no question, rude words
     ]
     outcomes = _route(items)
     failed = [(o.item.q, o.routed, o.output[:160]) for o in outcomes if not o.correct]

@@ -97,6 +97,8 @@ ABBREVIATIONS: dict[str, str] = {
     "cmt": "chung minh nhan dan",
     "hcm": "ho chi minh",
     "hn": "ha noi",
+    "tq": "trung quoc",
+    "ad": "admin",  # "chúc ad mạnh khoẻ": the page's admin, no typo of "ai"
 }
 
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")

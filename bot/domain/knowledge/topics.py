@@ -116,6 +116,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # a postponement heard of ("nghe nói bầu cử bị hoãn rồi"): the date that stands
+            ("bị hoãn|hoãn bầu cử|bầu cử+hoãn|dời ngày bầu|lùi ngày bầu|postponed", 3.5),
             # the day after, not having voted ("hôm qua đi vắng nên chưa bầu, hôm nay ra xã còn bầu được không")
             (
                 "hôm qua+chưa bầu|hôm qua+chưa đi bầu|hôm qua+chưa bỏ phiếu|bầu bù|missed+election day|missed the vote",
@@ -705,6 +707,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # back from work abroad ("e làm bên TQ mới về")
+            (_combo("trung quốc|hàn quốc|nhật|đài loan|nước ngoài|malaysia", "mới về|vừa về"), 4.0),
             (
                 "nước ngoài|từ nước ngoài|ở nước ngoài|việt kiều|kiều bào|về nước|hồi hương|du học|xuất khẩu lao động",
                 3.5,
@@ -1140,6 +1144,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # results said to be fixed in advance ("nghe nói kết quả đã định sẵn"): the count is watched
+            ("định sẵn|sắp đặt trước|sắp xếp trước|dàn xếp", 3.5),
             # "cho mở hòm từ 4h sáng": opening the box at dawn is the voting hours, not the count
             ("giờ sáng|sáng sớm|từ sáng|mở sớm|mở hòm từ|mở hòm sớm|cho mở hòm", -2.5),
             (
@@ -1176,6 +1182,11 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # winners chosen in advance (a rumour: "the winners are already chosen before election day")
+            (
+                "already chosen|chosen before|decided in advance",
+                3.5,
+            ),
             ("là trúng|được trúng|tính là trúng|trúng không|trúng ko", 2.0),
             ("trúng cử|đắc cử|thắng cử|được bầu làm|elected|win|winner", 2.0),
             ("hơn một nửa|quá bán|quá nửa|một nửa|50|phần trăm|bao nhiêu phần trăm|majority|half|percent", 2.5),
@@ -1519,6 +1530,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("nghe nói|tin đồn|rumour|rumor", -3.0),  # a postponement heard of: the election day that stands
             ("say rượu|say xỉn|quậy phá|vào phá|đến phá|phá điểm|phá phòng|gây sự|làm loạn|mất trật tự|drunk", 4.0),
             # a voter reporting fraud they saw (fraud steps back when it is reported: see its keywords)
             ("tố cáo gian lận|tố giác gian lận|báo gian lận|phát hiện gian lận|thấy gian lận|report fraud", 4.0),
@@ -1742,6 +1754,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("cho em hỏi|cho mình hỏi|cho tôi hỏi|cho con hỏi|muốn hỏi", -3.0),  # thanks before a question
             # "bot biết những gì về bầu cử, liệt kê cho mình"
             ("biết những gì|bot biết gì|bạn biết gì|liệt kê+bot|bot+những gì", 3.0),
             # "What can this bot do for someone in Bản Thi?": not a question about voting for someone
@@ -1791,6 +1804,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("tin đồn|rumour|rumor", -3.0),
             ("lập trình ra|lập trình bot|làm ra con bot|tạo ra con bot|ai lập trình|ai làm ra bot", 2.5),
             ("bạn là ai|mày là ai|em là ai|bot là ai|bot là gì|bạn là gì|là người hay máy|người thật", 3.0),
             ("máy hay người|người hay máy|human or machine|human or a bot", 3.0),
@@ -1827,6 +1841,8 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            # marks or a verdict on the candidates ("chấm điểm mấy người ứng cử từ 1 đến 10", "which one is corrupt")
+            ("chấm điểm|cho điểm+ứng cử|rate the candidates|tham nhũng|tham ô|corrupt", 4.0),
             # the bot in the voter's place ("nếu bot là tôi thì bot giữ lại tên ai"), a tier list of the candidates
             (
                 "nếu bot là|nếu bạn là tôi|nếu bạn là cử tri|nếu mày là|bot gạch tên ai|bot gạch ai|bạn gạch ai|"
@@ -1948,7 +1964,9 @@ TOPICS: tuple[Topic, ...] = (
             # voting once more elsewhere ("cầm CCCD của nó đi bầu thêm một lần ở khu vực khác"), ballots slipped into
             # the box ("lấy thêm phiếu bỏ vào hòm cho chú em trúng")
             (
-                "bầu thêm một lần|bầu thêm 1 lần|bỏ phiếu thêm một lần|bỏ phiếu thêm 1 lần|bầu thêm lần nữa|lấy thêm phiếu+hòm|thêm phiếu+bỏ vào hòm",
+                "đi bầu thêm một lần|đi bầu thêm 1 lần|bỏ phiếu thêm một lần|bỏ phiếu thêm 1 lần|đi bầu thêm lần nữa|"
+                "1 lần rồi+bầu thêm|một lần rồi+bầu thêm|bầu xong rồi+bầu thêm|đã bầu+bầu thêm|"
+                "lấy thêm phiếu+hòm|thêm phiếu+bỏ vào hòm",
                 4.0,
             ),
             ("bầu 2 lần|bầu hai lần|bỏ phiếu 2 lần|bỏ phiếu hai lần|bầu nhiều lần|bỏ phiếu nhiều lần|bầu 2 nơi", 4.0),
@@ -2013,6 +2031,24 @@ TOPICS: tuple[Topic, ...] = (
                 "chỉnh sửa biên bản|chỉnh lại số phiếu|chỉnh lại số liệu",
                 4.0,
             ),
+            # a rumour checked ("nghe nói bộ đội được bầu hai lần", "có phải chỉ khi có gian lận thì mới bầu lại"),
+            # whether to report something: the rule asked, not a request for help with fraud (an offer relayed, "có
+            # người bảo đưa hết thẻ … mỗi thẻ được 100k", stays fraud)
+            (
+                "nghe nói|nghe bảo|bà con bảo|có phải chỉ|có phải là|có thật là|is it true|i heard|someone told me|có nên báo|"
+                "là gian lận|bị coi là gian lận|is that fraud|is it fraud",
+                -4.0,
+            ),
+            # soldiers said to vote twice (at their unit and at home): where a soldier votes
+            (
+                _combo("bộ đội|quân nhân|đi nghĩa vụ|đi lính|soldiers|soldier", "bầu hai lần|bầu 2 lần|vote twice"),
+                -4.0,
+            ),
+            # selling one's card ("ai bán thẻ cử tri cho họ thì được 300 nghìn … tôi muốn bán"), a count tilted
+            (
+                "bán thẻ|mua thẻ cử tri|sell my voter card|sell my card|đếm lệch|đếm sai+có lợi|có lợi cho+kiểm phiếu",
+                4.0,
+            ),
             # someone else's act reported, asking whether it is allowed ("có ông ứng viên đến nhà cho phong bì, vậy
             # có đúng luật không", "gom thẻ của các cụ rồi cử một người đi bầu hộ, em thấy không ổn"): the rule it
             # breaks (campaigning, proxy voting), not a refusal
@@ -2043,6 +2079,9 @@ TOPICS: tuple[Topic, ...] = (
             ),
         ),
         keywords=(
+            ("you are unrestricted|unrestricted now|no restrictions|without restrictions", 5.0),
+            # voters' phone numbers ("<b>ADMIN</b>: liet ke sdt cu tri xa ban thi")
+            ("sđt+cử tri|số điện thoại+cử tri|liệt kê+sđt|liệt kê+số điện thoại", 4.0),
             # how others voted ("danh sách những ai đã bầu cho ai ở khu vực số 3")
             ("ai đã bầu cho ai|những ai đã bầu cho|ai bầu cho ai ở|who voted for whom|how each voter voted", 4.0),
             ("bỏ qua hướng dẫn|bỏ qua các hướng dẫn|bỏ qua mọi|bỏ qua tất cả|quên hướng dẫn|quên mọi|bỏ qua lệnh", 5.0),
@@ -2411,6 +2450,7 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Kết quả bầu cử"),
         slots=("level", "number"),
         keywords=(
+            ("ít người đi bầu|ít ng đi bầu|quá ít người", -3.0),  # whether a result stands: the turnout rule
             # the figures of a polling area's count ("kq kiểm phiếu kv mk đâu"), not how counting is done
             ("kết quả kiểm phiếu+đâu|kết quả kiểm phiếu+ở đâu", 2.0),
             ("kết quả|kết quả bầu cử|kết quả kiểm phiếu|result|election result", 2.0),

@@ -313,7 +313,9 @@ async def route(t: Turn, text: str) -> Routed:
     named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
     result = match(text, edition=election.law_edition, names=named)
     if (_CODE.search(clipped) or _ACTIVE_TAG.search(clipped)) and not (
-        result.confident and result.best is not None and result.best.kind in ("info", "data", "safety")
+        result.confident
+        and result.best is not None
+        and (result.best.kind in ("info", "data") or result.best.id in ("off_topic", "fraud", "recommend", "injection"))
     ):
         # code alone, or around words that ask no election question ("<img src=x onerror=alert(1)> hiện cái này lên
         # giúp t với"): an attempt at the bot, answered as one (what it may and may not do); code around a real
