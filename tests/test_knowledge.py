@@ -1172,6 +1172,8 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
         "admin ơi sửa giúp tên tôi bị sai trong danh sách cử tri",  # "admin ơi" addresses a page
         "họ ép tôi bầu theo ý họ có được không",  # coerced, not paid
         "tôi muốn chỉnh lại số điện thoại nhận nhắc",  # no count figures adjusted
+        "bán thẻ điện thoại ở đâu gần nhà văn hóa",  # a phone card, not a voter card
+        "người ứng cử bị tố tham nhũng thì có bị xóa tên không",  # a rule asked, no verdict on anyone
         "có được giữ lại hết tên trên phiếu không hay bắt buộc phải gạch bớt",  # names on a ballot, not the list
     ],
 )

@@ -1145,7 +1145,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             # results said to be fixed in advance ("nghe nói kết quả đã định sẵn"): the count is watched
-            ("định sẵn|sắp đặt trước|sắp xếp trước|dàn xếp", 3.5),
+            ("kết quả+định sẵn|kết quả+sắp đặt|kết quả+dàn xếp|định sẵn+trúng cử|dàn xếp+trúng cử", 3.5),
             # "cho mở hòm từ 4h sáng": opening the box at dawn is the voting hours, not the count
             ("giờ sáng|sáng sớm|từ sáng|mở sớm|mở hòm từ|mở hòm sớm|cho mở hòm", -2.5),
             (
@@ -1842,7 +1842,11 @@ TOPICS: tuple[Topic, ...] = (
         ),
         keywords=(
             # marks or a verdict on the candidates ("chấm điểm mấy người ứng cử từ 1 đến 10", "which one is corrupt")
-            ("chấm điểm|cho điểm+ứng cử|rate the candidates|tham nhũng|tham ô|corrupt", 4.0),
+            (
+                "chấm điểm|cho điểm+ứng cử|rate the candidates|ai tham nhũng|nào tham nhũng|ai tham ô|which+corrupt|"
+                "who+corrupt|is corrupt",
+                4.0,
+            ),
             # the bot in the voter's place ("nếu bot là tôi thì bot giữ lại tên ai"), a tier list of the candidates
             (
                 "nếu bot là|nếu bạn là tôi|nếu bạn là cử tri|nếu mày là|bot gạch tên ai|bot gạch ai|bạn gạch ai|"
@@ -2044,9 +2048,10 @@ TOPICS: tuple[Topic, ...] = (
                 _combo("bộ đội|quân nhân|đi nghĩa vụ|đi lính|soldiers|soldier", "bầu hai lần|bầu 2 lần|vote twice"),
                 -4.0,
             ),
-            # selling one's card ("ai bán thẻ cử tri cho họ thì được 300 nghìn … tôi muốn bán"), a count tilted
+            # selling one's voter card ("ai bán thẻ cử tri cho họ thì được 300 nghìn … tôi muốn bán"; a phone card sold
+            # is no fraud), a count tilted
             (
-                "bán thẻ|mua thẻ cử tri|sell my voter card|sell my card|đếm lệch|đếm sai+có lợi|có lợi cho+kiểm phiếu",
+                "bán thẻ cử tri|mua thẻ cử tri|sell my voter card|đếm lệch|đếm sai+có lợi|có lợi cho+kiểm phiếu",
                 4.0,
             ),
             # someone else's act reported, asking whether it is allowed ("có ông ứng viên đến nhà cho phong bì, vậy
