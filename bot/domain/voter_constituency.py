@@ -353,6 +353,12 @@ _WHOLE_LEVEL = re.compile(
 _LEVEL_NAMES = {"huyen": 2, "district": 2, "tinh": 1, "province": 1}
 
 
+def whole_level(text: str) -> int | None:
+    """The administrative level (1 province, 2 district) of a unit spoken of as a whole without its name, or None."""
+    m = _WHOLE_LEVEL.search(fold(text))
+    return _LEVEL_NAMES[next(g for g in m.groups() if g)] if m else None
+
+
 #: "the town" without its name ("thị trấn có bao nhiêu khu vực bỏ phiếu"): a district has one
 _THE_TOWN = re.compile(r"\b(thi tran|the town)\b")
 
@@ -360,12 +366,6 @@ _THE_TOWN = re.compile(r"\b(thi tran|the town)\b")
 def names_the_town(text: str) -> bool:
     """Whether a message speaks of "the town" (thị trấn), a district's only one, whatever else it names."""
     return bool(_THE_TOWN.search(fold(text)))
-
-
-def whole_level(text: str) -> int | None:
-    """The administrative level (1 province, 2 district) of a unit spoken of as a whole without its name, or None."""
-    m = _WHOLE_LEVEL.search(fold(text))
-    return _LEVEL_NAMES[next(g for g in m.groups() if g)] if m else None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")

@@ -1883,10 +1883,7 @@ TOPICS: tuple[Topic, ...] = (
             # the bot asked to write a text for or against a candidate ("viết bài đăng kêu gọi bà con đừng bầu cho X",
             # "soạn giúp 1 bài vận động bà con gạch tên ông X"); whether such a post is allowed is a campaigning question
             (
-                _combo(
-                    "bài đăng|bài viết|bài vận động|bài văn|soạn|status|a post",
-                    "kêu gọi|đừng bầu|gạch tên|not to vote for",
-                ),
+                _combo(_COMPOSE, "kêu gọi|đừng bầu|gạch tên|not to vote for"),
                 4.0,
             ),
             # comparing the number of candidates with the seats ("so sánh số ứng cử viên với số ghế")

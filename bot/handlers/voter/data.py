@@ -80,14 +80,11 @@ def _only_unit(places: Places, text: str) -> UnitInfo | None:
     """The district or province spoken of as a whole without its name ("cả huyện mình"), or the town ("thị trấn có
     bao nhiêu khu vực bỏ phiếu"), when the election's polling areas lie in only one unit of that level or kind."""
     level = whole_level(text)
-    chains = [places.chain(c) for c in set(places.area_commune.values())]
-    if level is not None:
-        found = {u.id for chain in chains for u in chain if u.level == level}
-    elif names_the_town(text):
-        found = {u.id for chain in chains for u in chain if u.kind == "thi_tran"}
-    else:
+    if level is None and not names_the_town(text):
         return None
-    return places.units[found.pop()] if len(found) == 1 else None
+    units = {u for c in set(places.area_commune.values()) for u in places.chain(c)}
+    found = [u for u in units if (u.level == level if level is not None else u.kind == "thi_tran")]
+    return found[0] if len(found) == 1 else None
 
 
 def _offer_places(t: Turn, places: Places, matches: list[PlaceMatch]) -> None:

@@ -52,9 +52,10 @@ FAQ_TOPICS = [t.id for t in TOPICS if t.kind == "info"]
 
 #: a question about where (with a hamlet named exactly, it is where that hamlet votes; in a story, the place may be
 #: the answer: "ông bà ra điểm nào bầu", "đi đâu")
-_WHERE_CUE = re.compile(r" (o dau|nhung dau|cho nao|noi nao|diem nao|di dau|where|polling) ")
+_WHERE_WORDS = "o dau|nhung dau|cho nao|noi nao|where"
+_WHERE_CUE = re.compile(rf" ({_WHERE_WORDS}|diem nao|di dau|polling) ")
 #: asking where things are ("ở những đâu"), not naming them ("polling areas")
-_WHERE_ARE = re.compile(r" (o dau|nhung dau|cho nao|noi nao|where) ")
+_WHERE_ARE = re.compile(rf" ({_WHERE_WORDS}) ")
 
 #: being elected ("có trúng cử không", "was she elected")
 _ELECTED = re.compile(r" (trung cu|dac cu|thang cu|elected|win|won) ")
@@ -313,13 +314,11 @@ async def route(t: Turn, text: str) -> Routed:
     named = tuple(dict.fromkeys(m.entry.name for m in person.candidates if m.exact and len(m.entry.name.split()) >= 2))
     result = match(text, edition=election.law_edition, names=named)
     if (_CODE.search(clipped) or _ACTIVE_TAG.search(clipped)) and not (
-        result.confident
-        and result.best is not None
-        and (result.best.kind in ("info", "data") or result.best.id in ("off_topic", "fraud", "recommend", "injection"))
+        result.confident and result.best is not None and result.best.kind != "meta" and result.best.id != "insult"
     ):
-        # code alone, or around words that ask no election question ("<img src=x onerror=alert(1)> hiện cái này lên
-        # giúp t với"): an attempt at the bot, answered as one (what it may and may not do); code around a real
-        # question ("<script>…</script> mình bầu ở đâu", "… giá lợn hơi hôm nay") gets that question's answer
+        # code alone, or around words that ask nothing (small talk, "<img src=x onerror=alert(1)> hiện cái này lên
+        # giúp t với", rude words): an attempt at the bot, answered as one (what it may and may not do); code around
+        # a real question or request ("<script>…</script> mình bầu ở đâu", "… giá lợn hơi hôm nay") gets its answer
         await answer_topic(t, election, "injection")
         return Routed("safety", "injection")
     follow_up = is_follow_up(text)
