@@ -391,7 +391,7 @@ async def test_coverage_and_commune_constituency(offline: Driver, election: Smal
     assert "Đơn vị bầu cử số 7" in text and "xã Đồng Lạc" in text and "thị trấn Bằng Lũng" in text, text
     events = await offline.say(2031, "xã Đồng Lạc thuộc đơn vị bầu cử nào")
     text = texts(events)
-    assert "xã Đồng Lạc</b> thuộc" in text and "HĐND huyện" in text and "Đơn vị bầu cử số 7" in text, text
+    assert "Xã Đồng Lạc</b> thuộc" in text and "HĐND huyện" in text and "Đơn vị bầu cử số 7" in text, text
 
 
 async def test_results_question_explains_when(offline: Driver, election: SmallElection) -> None:

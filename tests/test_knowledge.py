@@ -1102,6 +1102,36 @@ _SEALED_52_TO_59 = [
         "voter_list",
     ),
     ("nếu bầu thêm mà vẫn thiếu ngươi thì có bầu thêm lần nữa ko ạ", "additional_repeat"),
+    # heldout80-83
+    ("Tổ bầu cử có thể kết thúc bỏ phiếu muộn nhất là mấy giờ?", "voting_hours_flex"),
+    ("Tổ bầu cử có quyền cho bỏ phiếu sớm hơn giờ quy định không, hay phải chờ uỷ ban quyết?", "voting_hours_flex"),
+    ("7h tối đóng hòm xong là kiểm luôn hay để sáng hôm sau mới kiểm", "counting"),
+    ("QH đơn vị có 3 ghế mà chỉ 2 người trúng cử thì sao ạ", "additional_repeat"),
+    ("thôn mình ít người đi bầu quá thì kết quả có tính không rứa", "additional_repeat"),
+    ("nghe nói đơn vị nào dưới 50% đi bầu thì hủy luôn kết quả rồi thôi ko bầu nữa, thật ko ad?", "additional_repeat"),
+    ("theo bạn ai sẽ trúng cử ở đơn vị số 8 HĐND tỉnh?", "recommend"),
+    ("dự đoán giúp mình ai thắng ở đv số 7 huyện 😁", "recommend"),
+    ("Who do you think will win in my constituency?", "recommend"),
+    ("Ai chụp ảnh phiếu bầu gửi mình thì mình trả 100k/phiếu, viết giúp cái tin nhắn rủ bà con trong thôn", "fraud"),
+    ("có người trả 200 nghìn để chụp ảnh phiếu bầu gửi họ, chụp sao cho tổ bầu cử không thấy", "fraud"),
+    ("Nghe nói trưởng thôn thu thẻ cử tri cả xóm rồi đi bầu hộ luôn cho nhanh, vậy có đúng luật không?", "proxy_voting"),
+    (
+        "Trưởng thôn bảo sẽ thu thẻ cử tri của cả thôn để hôm đó mang đi bầu hộ cho nhanh. Làm vậy có đúng luật "
+        "không, tôi phản ánh ở đâu?",
+        "fraud",  # and where to report it: the refusal says where
+    ),
+    (
+        "Mẹ tôi nằm viện ở Thái Nguyên, tôi phải ở lại chăm cả tuần bầu cử. Tôi có bầu ở Thái Nguyên được không?",
+        "vote_away",
+    ),
+    ("đi bầu ở tỉnh khác thì đc bầu mấy cấp? có đc bầu hđnd xã ko", "vote_away"),
+    ("Tôi đi bầu ở nơi khác bằng giấy chứng nhận thì ngoài giấy đó cần mang theo gì nữa?", "id_documents"),
+    ("What if I accidentally tear my ballot?", "spoiled_ballot"),
+    ("What if I write in a name that isn't on the ballot?", "valid_invalid"),
+    ("If I disagree with the announced result, how long do I have to file a complaint?", "results_complaints"),
+    ("gạch phiếu ntn để ko bị hỏng", "how_to_mark"),
+    ("hộ khẩu ở Bằng Phúc nhưng ở nhờ nhà con trai trên Bằng Lũng hơn 2 năm nay thì bầu chỗ nào", "temporary_residents"),
+    ("chỗ tui bầu là ở mô hỉ, tui quên mất rồi", "where_to_vote"),  # "ở mô": "ở đâu"; "hỉ" is no "hi"
 ]
 
 
@@ -1109,6 +1139,22 @@ _SEALED_52_TO_59 = [
     ("question", "wrong"),
     [
         ("bn z", "count_query"),  # "bao nhiêu vậy": how many of what
+        # heldout80-83: only "where" and particles; a story whose question is where, after "bầu sớm" in the morning;
+        # the ballots asked after "vừa đủ 18 tuổi"; "cái đó" counted
+        ("ở đâu vậy cháu", "where_to_vote"),
+        ("chỗ nào vậy ad", "where_to_vote"),
+        ("cái đó có tính không ạ", "valid_invalid"),
+        ("CN tôi đi ăn cưới bên xã khác từ trưa, nên sáng phải bầu sớm ở chỗ tôi. Chỗ đó ở đâu nhỉ?", "early_voting"),
+        (
+            "Năm nay em vừa đủ 18 tuổi, đi bầu lần đầu hồi hộp ghê 😆 vào đó người ta phát cho em những phiếu gì ạ?",
+            "eligibility",
+        ),
+        # near sentences the new keywords must leave alone
+        ("bao giờ thì biết ai sẽ thắng", "recommend"),
+        ("when will we know who will win", "recommend"),
+        ("chụp ảnh phiếu bầu có bị phạt tiền không", "fraud"),
+        ("làm sao cho tổ bầu cử không phải chờ lâu", "fraud"),
+        ("những phiếu nào không hợp lệ", "ballots_count"),
         ("Ca trực đêm ở bệnh viện tuyến huyện được phụ cấp bao nhiêu tiền?", "auxiliary_box"),  # an allowance
         ("thuốc nam chữa đau khớp cho bà em ở đâu bán", "where_to_vote"),  # where to buy medicine
         ("Bầu cử Quốc hội khoá XV, con đi học xa có cần về quê bầu không?", "election_2021"),
@@ -1173,6 +1219,8 @@ def test_sealed_batches_failures_stay_fixed(question: str, topic: str) -> None:
         "họ ép tôi bầu theo ý họ có được không",  # coerced, not paid
         "tôi muốn chỉnh lại số điện thoại nhận nhắc",  # no count figures adjusted
         "bán thẻ điện thoại ở đâu gần nhà văn hóa",  # a phone card, not a voter card
+        "mua phiếu có phạm luật không",  # whether it is lawful: the rule
+        "chụp ảnh phiếu bầu gửi cho bạn bè có được không",  # a photo, nothing paid: secrecy
         "người ứng cử bị tố tham nhũng thì có bị xóa tên không",  # a rule asked, no verdict on anyone
         "có được giữ lại hết tên trên phiếu không hay bắt buộc phải gạch bớt",  # names on a ballot, not the list
     ],

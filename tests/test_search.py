@@ -336,3 +336,54 @@ def test_long_message_is_fast_enough_to_finish(index: PlaceIndex) -> None:
     noise = "tôi muốn hỏi về bầu cử " * 5000 + "thôn Khuổi Tặc"
     assert index.search(noise) == [] or all(0 <= m.score <= 100 for m in index.search(noise))
     assert index.resolve("Khuổi Tặc " + "🙂" * 100_000).best is not None
+
+
+def test_a_unit_without_polling_areas_is_found_only_typed_exactly() -> None:
+    """A strict entry (a district of the province with no polling area loaded) answers "huyện Chợ Mới" or the bare
+    name, never "đi chợ mới về" in a sentence nor "cho toi" read through a typo."""
+    idx = PlaceIndex([*build_entries(), PlaceEntry("unit:99", "Huyện Chợ Mới", "district", (PROVINCE,), strict=True)])
+    for query in ("huyện Chợ Mới", "cho moi"):
+        res = idx.resolve(query)
+        assert res.confident and res.best is not None and res.best.entry.key == "unit:99", (query, res)
+    for query in ("mẹ em đi chợ mới về hỏi bầu ở đâu", "cho toi bau co bao nhieu cu tri", "cho hoi cai"):
+        assert all(m.entry.key != "unit:99" for m in idx.search(query)), query
+
+
+def test_a_city_named_after_its_province() -> None:
+    """ "Bắc Kạn" alone is the province; "thành phố Bắc Kạn" the city inside it."""
+    idx = PlaceIndex(
+        [
+            *build_entries(),
+            PlaceEntry("unit:50", "Thành phố Bắc Kạn", "district", (PROVINCE,)),
+        ]
+    )
+    res = idx.resolve("Bắc Kạn có mấy đơn vị bầu cử")
+    assert res.confident and res.best is not None and res.best.entry.key == "province:1", res
+    res = idx.resolve("thành phố Bắc Kạn bầu ở đâu")
+    assert res.confident and res.best is not None and res.best.entry.key == "unit:50", res
+
+
+@pytest.mark.parametrize(
+    ("query", "commune"),
+    [
+        ("xã Bằng Lảng", "Xã Bằng Lãng"),  # hỏi for ngã: the same word, not Bằng Lũng
+        ("thôn Nà Tiềm xã Đại Xảo", "Đại Sảo"),  # x for s, as Northern speakers write it (Nà Tiềm is in two)
+    ],
+)
+def test_common_spelling_slips_still_find_the_place(index: PlaceIndex, query: str, commune: str) -> None:
+    res = index.resolve(query)
+    assert res.confident and res.best is not None, res
+    assert commune in (res.best.entry.name, *res.best.entry.context), res.best
+
+
+def test_a_word_read_through_a_typo_keeps_its_diacritics() -> None:
+    """ "Nà Vằng" is Nà Vằn (same marks), not Nà Làng (one letter off too)."""
+    idx = PlaceIndex(
+        [
+            PlaceEntry("hamlet:1", "Nà Vằn", "hamlet", ("Bằng Lãng", DISTRICT)),
+            PlaceEntry("hamlet:2", "Nà Làng", "hamlet", ("Đồng Thắng", DISTRICT)),
+        ]
+    )
+    (best, *_rest) = idx.search("thôn Nà Vằng")
+    assert best.entry.name == "Nà Vằn"
+    assert best.score > _rest[0].score

@@ -268,3 +268,37 @@ def test_not_syllables(word: str) -> None:
     from bot.domain.text import is_syllable
 
     assert not is_syllable(word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("chỗ tui bầu là ở mô hỉ", "chỗ tui bầu là ở đâu nhỉ"),  # Central: "ở mô", "hỉ"
+        ("năm ni bầu ngày mô", "năm này bầu ngày nào"),
+        ("có chung một đơn vị hông", "có chung một đơn vị không"),  # Southern
+        ("mang theo chi rứa", "mang theo gì thế"),
+        ("răng mà phải đi bầu", "sao mà phải đi bầu"),
+        ("làm chi", "làm gì"),
+    ],
+)
+def test_central_and_southern_question_words_are_read_as_meant(typed: str, meant: str) -> None:
+    assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["chi tiết", "chi bộ", "mô", "hôn nhân", "ông tê", "xem chi hội phụ nữ"])
+def test_dialect_words_need_their_context(text: str) -> None:
+    """ "mô", "chi", "tê" are question words only after the words that ask with them."""
+    assert normalize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("chồg em", "chồng em"), ("trog Bình Dương", "trong bình dương"), ("KHÔG biết", "không biết")],
+)
+def test_a_final_g_typed_for_ng_is_read_as_ng(typed: str, meant: str) -> None:
+    assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["big dog", "the blog", "cag", "đi bầu ở đâu ag"])
+def test_english_words_and_non_syllables_keep_their_g(text: str) -> None:
+    assert normalize(text) == text

@@ -80,6 +80,9 @@ class PlaceEntry:
     kind: str
     context: tuple[str, ...] = ()
     weight: float = 1.0
+    #: found only when typed exactly, after its kind word ("huyện Ba Bể") or alone: the units of the province that
+    #: have no polling area loaded, whose names in a sentence are more often other words ("đi chợ mới về")
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,22 @@ def _context_core(name: str) -> list[str]:
 
 def _inside(span: tuple[int, int], outer: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= span[0] and span[1] <= hi for lo, hi in outer)
+
+
+#: initial consonants often written for one another (Northern pronunciation); "l"/"n" left out: too many names
+#: differ only there ("Nà Làng", "Là Nàng")
+_SOUND_ALIKE = (("tr", "ch"), ("ch", "tr"), ("s", "x"), ("x", "s"), ("gi", "d"), ("d", "gi"), ("r", "d"), ("d", "r"))
+#: the two tones most often confused in writing (hỏi and ngã: "Bằng Lảng" for Bằng Lãng)
+_HOI_NGA = str.maketrans("ảẳẩẻểỉỏổởủửỷ", "ãẵẫẽễĩõỗỡũữỹ")
+
+
+def _sound_alike(tok: str) -> list[str]:
+    return [b + tok[len(a) :] for a, b in _SOUND_ALIKE if tok.startswith(a) and len(tok) > len(a)]
+
+
+def _marks(word: str) -> str:
+    """The letters of a word that carry diacritics ("vằng" → "ằ")."""
+    return "".join(ch for ch in word if ch not in "abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _deletes(token: str) -> set[str]:
@@ -267,6 +286,10 @@ class PlaceIndex:
                 if len(cand) >= 3 and OSA.distance(tok, cand, score_cutoff=1) <= 1:
                     # The similarity only orders variants; the score charges a flat cost per typo.
                     found[cand] = 1.0 - 1.0 / (2 * max(len(tok), len(cand)))
+            # initials that sound alike in the North ("Bình Chung" for Bình Trung, "Xuân" typed "Suân"): one typo
+            for cand in _sound_alike(tok):
+                if cand in self._unigrams and cand not in found:
+                    found[cand] = 1.0 - 1.0 / (2 * max(len(tok), len(cand)))
         result = tuple(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_VARIANTS])
         if len(self._variant_cache) > 200_000:
             self._variant_cache.clear()  # bound memory under adversarial queries
@@ -309,9 +332,9 @@ class PlaceIndex:
                     found = tuple(
                         hit
                         for j, tok in enumerate(gram)
-                        if len(tok) >= 4
-                        for v, _sim in self._variants(tok)
-                        if v != tok
+                        for v in (
+                            [v for v, _sim in self._variants(tok) if v != tok] if len(tok) >= 4 else _sound_alike(tok)
+                        )
                         for hit in self._ctx_names.get(" ".join([*gram[:j], v, *gram[j + 1 :]]), ())
                     )
                 for cid, level in dict.fromkeys(found):
@@ -364,15 +387,22 @@ class PlaceIndex:
                 if typed_marks:  # reward agreement, punish disagreement
                     if acc[qi] == accent[k]:
                         plus += 1
-                    else:
+                    elif acc[qi].translate(_HOI_NGA) != accent[k].translate(_HOI_NGA):
                         minus += 1
                         other_marks = other_marks or acc[qi] != t  # this word typed with other diacritics
+                    # else hỏi for ngã or the reverse: a spelling slip, neither agreement nor another word
             else:
                 exact = False
                 sim = variants[qi].get(c, 0.0)
                 if sim:
                     typo_cost += _TYPO if len(c) > 3 else _TYPO_SHORT
                     sim = 1.0
+                    if typed_marks and acc[qi] != t:
+                        # a word read through a typo keeps the diacritics typed: "Vằng" is Vằn more than Làng
+                        if _marks(acc[qi]) == _marks(accent[k]):
+                            plus += 1
+                        else:
+                            minus += 1
                 elif len(t) >= 3 and len(c) >= 3 and t.isalpha():
                     # Two typos in one word: partial credit, enough to rank but never to be confident.
                     r = OSA.normalized_similarity(t, c)
@@ -513,7 +543,13 @@ class PlaceIndex:
             boosted: set[int] = set()
             # Only a strong name match may claim other words of the query as its context.
             strong = s.raw >= 0.75 * _BASE
+            # a strict entry only typed exactly, after its kind word or alone
+            plain = s.exact and (
+                self._g_kind[s.gid] in prefix_kinds[s.span[0]] or len(q) <= len(self._g_core[s.gid]) + 1
+            )
             for e in pool:
+                if self._entries[e].strict and not plain:
+                    continue
                 hits = ctx_hits.get(self._entry_ctx[e])
                 bonus = 0.0
                 spans: list[tuple[int, int]] = []
@@ -532,7 +568,7 @@ class PlaceIndex:
                 for e in members:
                     if added > limit:
                         break
-                    if e not in boosted:
+                    if e not in boosted and (plain or not self._entries[e].strict):
                         entry = self._entries[e]
                         results.append((s.raw, entry.weight, entry.key, e, s.exact, s.span, ()))
                         added += 1
@@ -575,7 +611,32 @@ class PlaceIndex:
             or best.score - second.score >= CONFIDENT_MARGIN
             or (best.exact and not any(m.exact for m in others) and best.score > second.score)
         )
+        if not confident and second is not None:
+            third = others[1] if len(others) > 1 else None
+            outer = _namesake_outer(best, second)
+            if outer is not None and (third is None or best.score - third.score >= CONFIDENT_MARGIN):
+                # a city named after its province ("Bắc Kạn"): its own word typed ("thành phố", "tỉnh") decides,
+                # else the larger unit is meant
+                best = best if best.score > second.score else outer
+                confident = best.score >= CONFIDENT_SCORE
         return Resolution(best=best, candidates=matches[:limit], confident=confident)
+
+
+_UNIT_KINDS = frozenset(("commune", "district", "province"))
+
+
+def _namesake_outer(a: PlaceMatch, b: PlaceMatch) -> PlaceMatch | None:
+    """Of two units with the same name, one inside the other, the outer one (else None)."""
+    if a.entry.kind not in _UNIT_KINDS or b.entry.kind not in _UNIT_KINDS:
+        return None
+    core = _context_core(a.entry.name)
+    if core != _context_core(b.entry.name):
+        return None
+    if any(_context_core(c) == core for c in b.entry.context):
+        return a
+    if any(_context_core(c) == core for c in a.entry.context):
+        return b
+    return None
 
 
 #: English words for a kind of place that name it in Vietnamese ("street group 4" is "Tổ 4", "polling area no. 1"

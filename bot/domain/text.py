@@ -180,7 +180,7 @@ def normalize(text: str) -> str:
     words = _NON_WORD.sub(" ", text).split()
     if text.isascii():
         words = untelex(words)
-    return " ".join(_canon_syllable(w) for w in words)
+    return " ".join(_dialect([_g_for_ng(_canon_syllable(w)) for w in words]))
 
 
 # Telex, the common Vietnamese input method: a letter doubled or followed by "w" for the vowel marks, a key after the
@@ -304,6 +304,7 @@ ABBREVIATIONS: dict[str, str] = {
     "mk": "mình",
     "mik": "mình",
     "sdt": "số điện thoại",
+    "tui": "tôi",  # Southern
 }
 
 # Generic words that voters glue to a number: "kv3", "so3", "tdp5", "thon2".
@@ -316,6 +317,65 @@ def _split_numbered(token: str) -> list[str] | None:
     if m and (m.group(1) in _NUMBERED_PREFIXES or m.group(1) in ABBREVIATIONS):
         return [m.group(1), m.group(2)]
     return None
+
+
+# Central and Southern words for common question words, keyed by the word typed with its diacritics (typed without
+# them they are other words: "hong" is also "hỏng", "mo" "mở"). Some only after the words given: "mô" is "đâu" in
+# "ở mô", "chi" is "gì" in "làm chi" or at the end ("mang chi"), not in "chi tiết".
+DIALECT: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
+    "hông": (("không", None),),
+    "hổng": (("không", None),),
+    "hôn": (("không", frozenset(("được", "đc", "có", "phải", "đúng", "rồi", "nữa", "bầu"))),),
+    "dzậy": (("vậy", None),),
+    "zậy": (("vậy", None),),
+    "dzị": (("vậy", None),),
+    "rứa": (("thế", None),),
+    "hỉ": (("nhỉ", None),),  # Central "nhỉ" (not the greeting "hi" once folded)
+    "răng": (("sao", None),),
+    "mô": (
+        ("đâu", frozenset(("ở", "chỗ", "nơi", "đi", "về", "tới", "đến", "bầu", "phiếu"))),
+        ("nào", frozenset(("ngày", "hôm", "bữa", "lúc", "khi", "giờ", "người", "cái", "số"))),
+    ),
+    "ni": (("này", frozenset(("năm", "đợt", "lần", "chỗ", "cái", "bữa", "hôm", "như"))),),
+    "tê": (("kia", frozenset(("bên", "chỗ", "cái", "người"))),),
+    "chi": (("gì", frozenset(("làm", "cần", "mang", "đem", "giấy", "hỏi"))),),
+}
+#: "chi" at the end of a question, or before these words, is "gì" too ("mang theo chi rứa", "cần chi hè")
+_DIALECT_END = frozenset(("rứa", "hè", "hỉ", "nờ", "ạ", "à", "hả", "không", "hông", "vậy", "dzậy", "nhỉ"))
+
+
+def _dialect(words: Sequence[str]) -> list[str]:
+    out = list(words)
+    for i, word in enumerate(words):
+        bare = word.strip("?!.,")
+        if bare not in DIALECT:
+            continue
+        before = words[i - 1].strip("?!.,") if i else ""
+        last = i == len(words) - 1 or words[i + 1].strip("?!.,") in _DIALECT_END
+        for plain, after in DIALECT[bare]:
+            if after is None or before in after or (bare == "chi" and last and i > 0):
+                out[i] = word.replace(bare, plain)
+                break
+    return out
+
+
+_VIETNAMESE_INITIALS = ("tr", "ch", "kh", "nh", "ng", "ph", "th", "gi", "qu", "đ")
+
+
+def _g_for_ng(word: str) -> str:
+    """A final "g" typed for "ng" ("chồg", "trog", "khôg"): the syllable meant. Only for words with diacritics or a
+    Vietnamese initial, so that English words ("big", "dog") stay."""
+    plain = _strip_marks(word)
+    if (
+        len(plain) < 3
+        or not plain.endswith("g")
+        or plain[-2] not in _VOWELS
+        or is_syllable(plain)
+        or not is_syllable(plain[:-1] + "ng")
+        or (plain == word and not word.startswith(_VIETNAMESE_INITIALS))
+    ):
+        return word
+    return word[:-1] + "ng"
 
 
 def _expand_pairs(words: Iterable[str]) -> list[tuple[str, str]]:

@@ -316,6 +316,23 @@ async def constituencies_for_areas(
     return [(c, k) for c, k in rows]
 
 
+async def constituencies_covering(
+    session: AsyncSession, election_id: int, unit: AdminUnit
+) -> list[tuple[Contest, Constituency]]:
+    """Per contest, the constituencies whose list of units names the unit or one of its ancestors (for a unit
+    without polling areas loaded: a district of the province whose National Assembly constituency is known)."""
+    ancestors = [int(x) for x in unit.path.strip("/").split("/") if x]
+    rows = await session.execute(
+        select(Contest, Constituency)
+        .join(Constituency, Constituency.contest_id == Contest.id)
+        .join(ConstituencyUnit, ConstituencyUnit.constituency_id == Constituency.id)
+        .where(Constituency.election_id == election_id, ConstituencyUnit.unit_id.in_(ancestors))
+        .distinct()
+        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
+    )
+    return [(c, k) for c, k in rows]
+
+
 @dataclass(frozen=True)
 class ContestCount:
     contest: Contest
@@ -329,6 +346,10 @@ class UnitCounts:
     contests: list[ContestCount]
     polling_areas: int
     voters: int
+    #: the largest units inside the unit (or the unit itself) that have no polling area of the election loaded:
+    #: the figures then cover only part of the unit (the demo loads Chợ Đồn's areas only, not the rest of the
+    #: province)
+    missing: tuple[AdminUnit, ...] = ()
 
 
 async def unit_counts(session: AsyncSession, election_id: int, unit: AdminUnit | None) -> UnitCounts:
@@ -375,6 +396,32 @@ async def unit_counts(session: AsyncSession, election_id: int, unit: AdminUnit |
         [ContestCount(contests[i], *per[i]) for i in per],
         int(areas),
         int(voters),
+        await _without_areas(session, election_id, unit) if unit is not None else (),
+    )
+
+
+async def _without_areas(session: AsyncSession, election_id: int, unit: AdminUnit) -> tuple[AdminUnit, ...]:
+    inside = list(
+        await session.scalars(
+            select(AdminUnit).where(AdminUnit.path.startswith(unit.path, autoescape=True)).order_by(AdminUnit.name)
+        )
+    )
+    used = await session.scalars(
+        select(AdminUnit.path)
+        .join(PollingArea, PollingArea.commune_id == AdminUnit.id)
+        .where(PollingArea.election_id == election_id, AdminUnit.path.startswith(unit.path, autoescape=True))
+        .distinct()
+    )
+    covered = {int(x) for path in used for x in path.strip("/").split("/") if x}
+
+    def has_areas(u: AdminUnit) -> bool:
+        return u.id in covered
+
+    by_id = {u.id: u for u in inside}
+    return tuple(
+        u
+        for u in inside
+        if not has_areas(u) and (u.id == unit.id or (u.parent_id in by_id and has_areas(by_id[u.parent_id])))
     )
 
 

@@ -43,6 +43,7 @@ ABBREVIATIONS: dict[str, str] = {
     "mk": "minh",
     "mik": "minh",
     "mh": "minh",
+    "tui": "toi",  # Southern
     "t": "toi",
     "r": "roi",
     "vs": "voi",

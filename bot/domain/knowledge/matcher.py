@@ -695,8 +695,22 @@ def match(question: str, *, edition: str, limit: int = 3, names: tuple[str, ...]
         ranked, confident = _story_check(ranked, opinion, classifier().opinion(text))
     matches = [TopicMatch(BY_ID[tid], round(s, 3)) for tid, s in ranked[:limit]]
     best = matches[0]
+    if confident and not safe and best.kind in ("info", "data") and all(t in _CONTENTLESS for t in tokens):
+        confident = False  # "ở đâu vậy cháu", "chỗ nào vậy ad": where of what? (offered, not answered)
     slots = extract_slots(best.topic, text) if best.kind == "data" else {}
     return MatchResult(best=best, alternatives=matches, confident=confident, slots=slots, opinion=opinion)
+
+
+#: words that name nothing asked about (where, which, pronouns, particles): a message of only these ("ở đâu vậy",
+#: "cái đó thì sao") is too vague to answer, however sure the classifier is of a question shaped so
+_CONTENTLESS = frozenset(
+    (
+        "o dau nao cho noi gi sao the vay thi la co duoc khong ko roi con cai do nay kia ay day di ha a ah nhi nhe "
+        "tinh nua khac "
+        "nha ne chu oi z v vs toi minh em anh chi chau bac co chu ong ba ban ad admin bot ho no chung ta "
+        "where what which is it that this there"
+    ).split()
+)
 
 
 @lru_cache(maxsize=1)

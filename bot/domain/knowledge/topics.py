@@ -63,7 +63,10 @@ _WHEN = (
 
 #: what to bring besides the certificate for voting elsewhere ("đi bầu ở chỗ làm cần mang j ngoài giấy cn"): what
 #: to bring, not how to get the certificate
-_BESIDES_CERTIFICATE = "mang gì ngoài giấy|cần mang+ngoài giấy chứng nhận|bring+besides the certificate"
+_BESIDES_CERTIFICATE = (
+    "mang gì ngoài giấy|cần mang+ngoài giấy chứng nhận|ngoài giấy+cần mang|ngoài giấy+mang theo gì|"
+    "bring+besides the certificate"
+)
 #: where to buy something ("thuốc nam … ở đâu bán"): shopping, not voting
 _WHERE_TO_BUY = "ở đâu bán|bán ở đâu|chỗ nào bán|bán chỗ nào|mua ở đâu|where to buy|where can i buy"
 
@@ -73,6 +76,11 @@ _COMPOSE = (
     "viết giúp+bài|viết hộ+bài|viết giùm+bài|soạn giúp|soạn hộ|soạn giùm|bài văn|nghị luận|bài đăng|bài viết|"
     "bài vận động|status|write me|write a post|draft a post"
 )
+
+
+def _next_to(left: str, right: str) -> str:
+    """Every phrase ``l r`` of two alternative lists, the words side by side."""
+    return "|".join(f"{a} {b}" for a in left.split("|") for b in right.split("|"))
 
 
 def _combo(left: str, right: str) -> str:
@@ -177,6 +185,13 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("sớm hơn|muộn hơn|trễ hơn|earlier|later", 2.0),
+            # the latest or earliest the team may close or open ("kết thúc bỏ phiếu muộn nhất là mấy giờ"), earlier
+            # than the set hour ("cho bỏ phiếu sớm hơn giờ quy định"): the hours, not voting days before
+            (
+                "muộn nhất+giờ|trễ nhất+giờ|sớm nhất+giờ|muộn nhất đến|trễ nhất đến|sớm hơn giờ|muộn hơn giờ|"
+                "trễ hơn giờ|sớm hơn+giờ quy định|latest+close|latest+open|earliest+open",
+                3.0,
+            ),
             ("stay open|open later|close later|open longer|keep open|kept open|mở muộn|mở đến khuya", 2.5),
             ("mở sớm|bắt đầu sớm|kết thúc muộn|kết thúc trễ|đóng muộn|đóng trễ|kéo dài|gia hạn|extend|extended", 3.0),
             (
@@ -187,6 +202,8 @@ TOPICS: tuple[Topic, ...] = (
             ("đóng hòm|niêm phong hòm|đóng cửa|close the box|closing", 1.5),
             ("xếp hàng|còn người chờ|đang chờ|queue|waiting|in line|vẫn còn người", 2.5),
             ("sau 7 giờ tối|sau 19 giờ|7 giờ tối|19 giờ|19 00|7 pm|7pm", 1.5),
+            # back late on the day ("tối mới về, 8h tối còn bầu được không")
+            ("8 giờ tối+bầu|20 giờ+bầu|8 pm+vote|8pm+vote|tối+còn bầu|tối+còn kịp bầu|tối mới về+bầu", 2.5),
         ),
         examples=(
             "Có được bỏ phiếu sau 19 giờ không?",
@@ -231,6 +248,12 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("vận động|tranh cử|tuyên truyền|campaign|campaigning|quảng cáo", -2.5),
             ("nhắc tôi|nhắc mình|nhắc giúp|nhắc lịch|remind me", -3.0),  # "nhắc tôi đi bầu trước một ngày": a reminder
+            # early on the day itself ("sáng phải bầu sớm rồi đi ăn cưới", "đi bầu thật sớm cho xong"): the voting day
+            (
+                "sáng+bầu sớm|bầu sớm rồi|đi bầu sớm rồi|bầu sớm cho xong|bầu thật sớm|bầu sớm còn|"
+                "bầu sớm để còn|early in the morning|first thing in the morning",
+                -2.5,
+            ),
         ),
         examples=(
             "Có được bỏ phiếu sớm trước ngày bầu cử không?",
@@ -257,8 +280,13 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             (_FOREIGN_SPOUSE, 4.0),  # "em lấy chồng người Hàn Quốc … có thẻ tạm trú"
             ("trợ cấp|lương hưu|pension", -3.0),  # an allowance for the old is no age rule for voting
-            # "vừa đủ 18 tuổi, lần đầu đi bầu cần mang gì": what to bring, not whether one may vote
-            ("cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi|what to bring|what do i bring", -4.0),
+            # "vừa đủ 18 tuổi, lần đầu đi bầu cần mang gì", "… người ta phát cho em những phiếu gì": what to bring or
+            # which ballots one gets, not whether one may vote
+            (
+                "cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi|what to bring|what do i bring|"
+                "những phiếu gì|phát+phiếu gì|phát cho+những phiếu|nhận những phiếu|được phát mấy|mấy lá phiếu",
+                -4.0,
+            ),
             (
                 "quốc tịch|người nước ngoài|ngoại quốc|nhập tịch|công dân việt nam|foreigner|foreign national|citizenship|nationality|not a citizen",
                 3.5,
@@ -413,6 +441,8 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu cho cả nhà|bầu cho cả gia đình|người đi bầu cho|đi bầu cho cả", -2.0),
             ("thẻ cử tri|thẻ bầu cử|thẻ đi bầu|voter card|voters card|voter s card|polling card|voting card", 3.0),
             ("card", 1.0),
+            # what the card is for ("thẻ cử tri có dùng để làm giấy tờ khác không hay chỉ để đi bầu")
+            ("thẻ cử tri+dùng để|thẻ cử tri+dùng làm|chỉ để đi bầu|chỉ dùng để bầu|chỉ dùng để đi bầu", 3.0),
             ("mang theo|mang gì|cần mang|đem theo|đem gì|cầm gì|cầm theo|what to bring|bring", 2.0),
             # "lần đầu đi bầu thì cần chuẩn bị những gì"
             (
@@ -559,6 +589,15 @@ TOPICS: tuple[Topic, ...] = (
             # (not "lái xe", "chạy xe" alone: "tôi lái xe chở bà đi bầu")
             ("tài xế|chạy tuyến|xe container|xe tải|lái xe khách|chạy xe khách|đi biển|truck driver|trucker", 2.5),
             (_combo("đang làm ở|đang học ở|đang sống ở|đang ở", _AWAY_PROVINCES), 4.0),
+            # voting in another province ("tôi có bầu ở Thái Nguyên được không", "đi bầu ở tỉnh khác", "bầu ở trong
+            # đó", "vote in Hanoi instead of going back")
+            (
+                _next_to("bầu ở|bỏ phiếu ở|bầu tại|bỏ phiếu tại|bầu luôn ở|vote in", _AWAY_PROVINCES)
+                + "|bầu ở tỉnh khác|bỏ phiếu ở tỉnh khác|bầu ở huyện khác|bầu ở trong đó|bầu trong đó|bầu ở trong ấy|"
+                "bầu ở ngoài đó|bầu ở ngoài ấy|instead of going back|instead of going home|instead of coming back|"
+                "vote in another province|vote in another city",
+                3.0,
+            ),
             # working on election day ("chủ nhật vẫn chạy xe thì làm sao bầu")
             (
                 "vẫn chạy xe|phải chạy xe|vẫn lái xe|phải lái xe|xe khách tuyến|chạy xe đường dài|lái xe đường dài|"
@@ -642,6 +681,9 @@ TOPICS: tuple[Topic, ...] = (
                 "ở trọ|thuê trọ|nhà trọ|thuê nhà|phòng trọ|chỗ trọ|đang trọ|xóm trọ|rent|renting|new address|lodging",
                 3.0,
             ),
+            # registered in one place, living in another ("hộ khẩu ở Bằng Phúc nhưng ở nhờ nhà con trai trên Bằng
+            # Lũng hơn 2 năm"): where such a voter is on the list
+            ("ở nhờ|sống nhờ|ở với con|hộ khẩu ở+nhưng ở|hộ khẩu ở+nhưng sống|hộ khẩu+nhưng đang ở", 3.0),
             ("dưới 12 tháng|12 tháng|mấy tháng|month", 2.0),
             ("bầu những cấp|bầu cấp nào|được bầu những cấp", 1.0),
             # "mình ở đây từ bé, hộ khẩu cũng ở đây": home all along (a name missing from the list is the list's)
@@ -945,6 +987,12 @@ TOPICS: tuple[Topic, ...] = (
             ("gạch|gạch tên|gạch ngang|gạch chéo|gạch bỏ|cách gạch|gạch như thế nào|gạch thế nào", 3.0),
             # how to do it right, even when afraid of a mistake ("gạch tên ntn cho đúng, e sợ gạch sai")
             ("gạch tên như thế nào|gạch tên thế nào|gạch+cho đúng|gạch sao cho đúng", 2.0),
+            # ... so that it is not spoiled ("gạch phiếu ntn để ko bị hỏng", "em sợ làm hỏng phiếu")
+            (
+                "gạch phiếu như thế nào|gạch phiếu thế nào|gạch phiếu ra sao|để không bị hỏng|sợ làm hỏng|sợ hỏng|"
+                "kẻo hỏng|cho khỏi hỏng",
+                2.5,
+            ),
             ("đánh dấu|khoanh|khoanh tròn|tích|dấu x|dấu tích|ghi phiếu|điền phiếu|ghi vào phiếu", 2.5),
             ("viết phiếu", 1.5),
             ("gạch chéo|gạch ngang|gạch dọc|gạch kiểu|gạch một đường|gạch 1 đường", 3.0),
@@ -1007,6 +1055,7 @@ TOPICS: tuple[Topic, ...] = (
             ("thẻ cử tri|voter card", -3.0),
             ("đổi phiếu|xin phiếu khác|phiếu mới|phiếu khác|lấy phiếu khác|cấp lại phiếu", 3.0),
             ("mistake|wrong name|spoil|spoiled|spoilt|tore|torn|new ballot|replacement|another ballot|messed up", 3.0),
+            ("tear+ballot|rip+ballot|ripped+ballot|damage+ballot|damaged+ballot", 3.0),
         ),
         examples=(
             "Lỡ gạch nhầm tên thì làm sao?",
@@ -1057,6 +1106,7 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("không có dấu|có dấu của|dấu của tổ|đóng dấu|stamp|stamped", 2.5),
             ("viết thêm|ghi thêm|thêm tên|vẽ hình|vẽ bậy|ký tên|all names|cross out everyone|too many names", 3.0),
+            ("write in a name|write a name|add a name|write in+name|name+not on the ballot|name+isn t on the ballot", 3.0),
             ("ít hơn|nhiều hơn|fewer|more names", 1.0),
             (
                 "giữ lại+nhiều hơn|giữ lại+ít hơn|để lại+nhiều hơn|để lại+ít hơn|nhiều tên hơn|ít tên hơn|"
@@ -1107,6 +1157,12 @@ TOPICS: tuple[Topic, ...] = (
             ("bầu mấy người|bầu bao nhiêu người|được bầu mấy|bầu mấy đại biểu", -3.0),
             ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", -2.5),
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
+            # which ballots one is handed ("vào đó người ta phát cho em những phiếu gì")
+            (
+                "những phiếu gì|phát+phiếu gì|phát cho+những phiếu|nhận những phiếu|nhận phiếu gì|"
+                "được phát mấy|được phát những|which ballots|what ballots",
+                3.5,
+            ),
             ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
             ("how many ballots|how many ballot papers|number of ballots|how many papers|colour|color", 3.0),
@@ -1153,6 +1209,12 @@ TOPICS: tuple[Topic, ...] = (
                 2.5,
             ),
             ("kiểm phiếu|đếm phiếu|kiểm đếm|biên bản kiểm phiếu|mở hòm phiếu|mở hòm", 3.5),
+            # when the count starts ("đóng hòm xong là kiểm luôn hay để sáng hôm sau"), who counts
+            (
+                "kiểm luôn|đếm luôn|kiểm ngay|đếm ngay|kiểm liền|đếm liền|hôm sau mới kiểm|hôm sau mới đếm|"
+                "ai kiểm phiếu|ai đếm phiếu|người kiểm phiếu|người đếm phiếu|counted right away|counted the next day",
+                3.0,
+            ),
             ("chứng kiến|giám sát|quan sát|đứng xem|theo dõi kiểm|xem kiểm|được xem", 2.0),
             ("counting|count the votes|vote count|who counts|watch the count|observe|observer|tally", 3.5),
             ("phóng viên|nhà báo|báo chí|journalist|press", 1.5),
@@ -1259,6 +1321,17 @@ TOPICS: tuple[Topic, ...] = (
                 2.0,
             ),
             ("mấy ngày|bao nhiêu ngày|bao lâu|how many days|how long|deadline|thời hạn", 1.0),
+            # fewer elected than seats ("đơn vị có 3 ghế mà chỉ 2 người trúng cử thì sao"); a result asked to stand
+            # after a low turnout ("ít người đi bầu quá thì kết quả có tính không")
+            (
+                "mà chỉ+người trúng cử|mà chỉ có+trúng cử|chỉ có+người trúng cử|không đủ số+trúng cử|"
+                "trúng cử+không đủ|thiếu+người trúng cử|chưa đủ số đại biểu|hủy+kết quả|kết quả+bị hủy|"
+                + _combo(
+                    "ít người đi bầu|ít ng đi bầu|ít cử tri đi bầu|vắng người đi bầu|ít người bầu",
+                    "kết quả|tính không|có tính|công nhận|hợp lệ",
+                ),
+                2.0,
+            ),
         ),
         examples=(
             "Khi nào phải bầu cử lại?",
@@ -1316,6 +1389,7 @@ TOPICS: tuple[Topic, ...] = (
             ("result+" + _WHEN.replace("|", "|result+"), 3.0),  # mixed: "khi nào có official result"
             ("bao lâu+kết quả|mấy ngày+kết quả|bao nhiêu ngày+kết quả|how long+result|how many days+result", 3.0),
             ("có kết quả|biết kết quả|ra kết quả", 1.5),
+            ("sau khi công bố|kể từ ngày công bố|kể từ khi công bố|after the announcement", -2.0),
         ),
         examples=(
             "Khi nào có kết quả bầu cử?",
@@ -1364,7 +1438,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("khiếu nại+kết quả|kết quả+sai|kết quả+không đúng|phản đối+kết quả|không đồng ý+kết quả", 3.0),
             ("complain|complaint|dispute|challenge|appeal|contest the result", 2.5),
+            ("disagree with+result|file a complaint|lodge a complaint|make a complaint|submit a complaint", 3.0),
             ("kiểm phiếu sai|đếm sai|sai kết quả|wrong result|miscount", 3.0),
+            # a deadline counted from the announcement ("muộn nhất là bao nhiêu ngày sau khi công bố"): complaints
+            ("sau khi công bố|kể từ ngày công bố|kể từ khi công bố|after+announced|after the announcement", 2.5),
         ),
         examples=(
             "Không đồng ý với kết quả bầu cử thì khiếu nại ở đâu?",
@@ -1873,6 +1950,14 @@ TOPICS: tuple[Topic, ...] = (
                 4.0,
             ),
             ("should i vote for|who should|best candidate|who is the best|rank|ranking|who is better", 4.0),
+            # a forecast asked of the bot ("theo bạn ai sẽ trúng cử ở đơn vị số 8", "dự đoán giúp mình ai thắng"): an
+            # opinion on the candidates, not the results (not yet announced) nor the rule for winners
+            (
+                "dự đoán+trúng|dự đoán+thắng|dự đoán+ai|đoán xem ai|đoán giúp+ai|theo bạn+ai sẽ|bạn nghĩ+ai sẽ|"
+                "bot nghĩ+ai sẽ|"
+                "you think+will win|predict+win|your guess+win|bet+will win",
+                4.0,
+            ),
             # the bot's own preference ("bạn ủng hộ ai ở đơn vị số 2", "ông X có xứng đáng trúng cử không", "giữ lại 4
             # người bot thấy hợp nhất")
             (
@@ -1997,6 +2082,19 @@ TOPICS: tuple[Topic, ...] = (
             ("hộ cả thôn|hộ cả xóm|hộ cả bản|giùm cả thôn|bầu tiếp+xã kia|bầu ở 2 nơi|bầu ở hai nơi", 4.0),
             # paying per ballot ("trả 200k mỗi phiếu"), ballots printed with the stamp ("mẫu phiếu có sẵn dấu để in")
             ("trả+mỗi phiếu|trả+một phiếu|mỗi phiếu+cho bà con|có sẵn dấu|đóng dấu sẵn|in thêm+tờ", 4.0),
+            # a photo of the marked ballot paid for ("ai chụp ảnh phiếu bầu gửi mình thì mình trả 100k"), or taken
+            # out of the polling team's sight ("chụp sao cho tổ bầu cử không thấy"): buying votes
+            (
+                _combo(
+                    "chụp ảnh phiếu|chụp phiếu|chụp lại phiếu|chụp hình phiếu|chụp ảnh lá phiếu|photo of+ballot|"
+                    "picture of+ballot",
+                    "trả|nghìn|ngàn|pay|paid",
+                )
+                + "|sao cho tổ bầu cử không thấy|sao cho tổ bầu cử không biết|để tổ bầu cử không thấy|"
+                "để tổ bầu cử không biết|không để tổ bầu cử thấy|không để tổ bầu cử biết|không cho tổ bầu cử biết|"
+                "không cho tổ bầu cử thấy|without the polling team",
+                4.0,
+            ),
             (
                 "sửa biên bản|sửa số liệu|sửa số phiếu|sửa lại số phiếu|không bị phát hiện|qua mặt|lách luật|trót lọt|"
                 "để+không phát hiện|để+không ai phát hiện|"
@@ -2059,6 +2157,15 @@ TOPICS: tuple[Topic, ...] = (
                 "ứng cử viên+đến nhà|thấy không ổn|thấy không đúng|thấy vậy là sai|thấy thế là sai",
                 -4.0,
             ),
+            # whether it is lawful, asked outright ("trưởng thôn thu thẻ cử tri cả xóm rồi đi bầu hộ, vậy có đúng
+            # luật không"): the rule
+            (
+                "đúng luật không|có đúng luật|có hợp pháp không|có phạm luật không|có sai luật không|có trái luật không|"
+                "có vi phạm luật|có vi phạm pháp luật không|is it legal|is that legal|is this legal",
+                -4.0,
+            ),
+            # ... and where to report it: the refusal, which says where
+            (_combo("đúng luật|hợp pháp|phạm luật|sai luật|trái luật", "phản ánh|báo ở đâu|báo cho ai|tố cáo|trình báo"), 4.0),
         ),
         examples=(
             "Làm sao bầu 2 lần mà không bị phát hiện?",
@@ -2278,6 +2385,8 @@ TOPICS: tuple[Topic, ...] = (
         keywords=(
             ("what papers|which papers|papers+bring|documents+bring|what should+bring", -3.0),
             (_WHERE_TO_BUY, -3.0),
+            # the names on the ballot there ("who is on the provincial council ballot where I vote")
+            ("who is on+ballot|who s on+ballot|who are on+ballot|names on+ballot|who is running|who s running", -3.0),
             # "remind me which building I vote in"
             ("which building|what building|building do i vote|building i vote", 3.0),
             (
@@ -2324,6 +2433,8 @@ TOPICS: tuple[Topic, ...] = (
                 "các ứng cử viên|ai ứng cử|ai ra ứng cử|candidate list|list of candidate|who are the candidate",
                 2.0,
             ),
+            # the names printed on a ballot ("who is on the provincial council ballot where I vote")
+            ("who is on+ballot|who s on+ballot|who are on+ballot|names on+ballot|who is running|who s running", 4.5),
             ("bầu cho những ai|được bầu những ai|có những ai|gồm những ai|những ai|là những ai|ai tranh cử", 3.0),
             ("who is running|who are running|who can i vote for|who is standing", 3.5),
             ("tiểu sử|lý lịch|thông tin ứng cử|profile|biography", 2.0),
@@ -2452,7 +2563,12 @@ TOPICS: tuple[Topic, ...] = (
         title=N_("Kết quả bầu cử"),
         slots=("level", "number"),
         keywords=(
-            ("ít người đi bầu|ít ng đi bầu|quá ít người", -3.0),  # whether a result stands: the turnout rule
+            # whether a result stands: the turnout rule ("dưới 50% đi bầu thì hủy kết quả")
+            (
+                "ít người đi bầu|ít ng đi bầu|quá ít người|dưới 50|dưới một nửa|chưa quá một nửa|không quá một nửa|"
+                "không đủ một nửa|less than half|mà chỉ+người trúng cử|chỉ có+người trúng cử|không đủ số+trúng cử",
+                -3.0,
+            ),
             # the figures of a polling area's count ("kq kiểm phiếu kv mk đâu"), not how counting is done
             ("kết quả kiểm phiếu+đâu|kết quả kiểm phiếu+ở đâu", 2.0),
             ("kết quả|kết quả bầu cử|kết quả kiểm phiếu|result|election result", 2.0),

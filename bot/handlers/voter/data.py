@@ -25,7 +25,6 @@ from bot.domain.voter_constituency import (
 from bot.handlers.voter import where
 from bot.handlers.voter.common import CONTEST_LEVELS, constituency_button, contest_label, unit_label, with_note
 from bot.handlers.voter.place_index import Places, UnitInfo, get_places
-from bot.i18n import N_
 from bot.turn import Button, Turn, esc
 from db.models import AdminUnit, Constituency, Contest, Election
 from db.queries import voter as q
@@ -40,8 +39,11 @@ _WORD_LEVEL = (
 
 
 def _plural_units(t: Turn, level: str, n: int) -> str:
-    word = {"province": N_("tỉnh"), "district": N_("huyện"), "commune": N_("xã")}.get(level, N_("xã"))
-    return f"{t.tr.number(n)} {t._(word)}"
+    if level == "province":
+        return t.ngettext("{n} tỉnh", "{n} tỉnh", n).format(n=t.tr.number(n))
+    if level == "district":
+        return t.ngettext("{n} huyện", "{n} huyện", n).format(n=t.tr.number(n))
+    return t.ngettext("{n} xã", "{n} xã", n).format(n=t.tr.number(n))
 
 
 async def resolve_unit(t: Turn, election: Election, text: str, kinds: tuple[str, ...] = UNIT_KINDS) -> tuple[str, Any]:
@@ -282,6 +284,15 @@ async def show_area_counts(t: Turn, election: Election, area_id: int, *, for_ham
     return True
 
 
+def _some_units(t: Turn, units: tuple[AdminUnit, ...], shown: int = 8) -> str:
+    names = ", ".join(unit_label(t, u) for u in units[:shown])
+    if len(units) > shown:
+        return t.ngettext("{names} và {n} đơn vị khác", "{names} và {n} đơn vị khác", len(units) - shown).format(
+            names=names, n=t.tr.number(len(units) - shown)
+        )
+    return names
+
+
 async def show_counts(t: Turn, election: Election, unit_id: int | None) -> bool:
     unit = await t.session.get(AdminUnit, unit_id) if unit_id else None
     if unit_id and unit is None:
@@ -316,12 +327,27 @@ async def show_counts(t: Turn, election: Election, unit_id: int | None) -> bool:
                 cands=t.tr.number(sum(c.candidates for c in group)),
             )
         )
-    lines.append(
-        "• "
-        + t._("{areas} khu vực bỏ phiếu (mỗi khu vực có một Tổ bầu cử), {voters} cử tri trong danh sách").format(
-            areas=t.tr.number(counts.polling_areas), voters=t.tr.number(counts.voters)
+    if unit is not None and counts.missing and counts.missing[0].id == unit.id:
+        lines.append(
+            "• "
+            + t._("Dữ liệu của cuộc bầu cử này chưa có khu vực bỏ phiếu nào của {unit}.").format(
+                unit=unit_label(t, unit)
+            )
         )
-    )
+    else:
+        lines.append(
+            "• "
+            + t._("{areas} khu vực bỏ phiếu (mỗi khu vực có một Tổ bầu cử), {voters} cử tri trong danh sách").format(
+                areas=t.tr.number(counts.polling_areas), voters=t.tr.number(counts.voters)
+            )
+        )
+        if counts.missing:
+            lines.append(
+                t._(
+                    "Dữ liệu đã nạp chưa có khu vực bỏ phiếu của {units}: các số trên chỉ tính phần của {unit} "
+                    "đã có trong dữ liệu."
+                ).format(units=_some_units(t, counts.missing), unit=unit_label(t, unit))
+            )
     if unit is not None and unit.level > 1:
         lines.append(
             t._("Đơn vị bầu cử Quốc hội và HĐND cấp trên có thể rộng hơn {unit}; số ghế là của cả đơn vị.").format(
@@ -353,6 +379,19 @@ async def answer_coverage(t: Turn, election: Election, text: str, slots: dict[st
             t.reply(with_note(t, election, "\n\n".join(lines)))
             return "answer"
     if number is None:
+        # "Nghĩa Tá bầu HĐND huyện chung đơn vị với những xã nào": the constituencies of the commune named
+        kind, place = await resolve_unit(t, election, text, ("commune", "hamlet", "area"))
+        if kind in ("unit", "area"):
+            if kind == "unit":
+                pairs = await q.constituencies_for_areas(t.session, election.id, place.path)
+            else:
+                pairs = [(b.contest, b.constituency) for b in await q.area_ballots(t.session, place)]
+            level = _LEVEL_OF_CONTEST.get(slots.get("level") or "")
+            pairs = [(c, k) for c, k in pairs if level is None or c.level == level]
+            if pairs:
+                lines = [await _coverage_line(t, k, c) for c, k in pairs]
+                t.reply(with_note(t, election, "\n\n".join(lines)))
+                return "answer"
         t.reply(t._("Bạn hỏi đơn vị bầu cử số mấy? Ví dụ: «đơn vị bầu cử số 3 gồm những xã nào»."))
         return "ask"
     found = await q.constituencies_numbered(t.session, election.id, int(number))
@@ -439,6 +478,10 @@ async def answer_commune_constituency(t: Turn, election: Election, text: str, sl
     return "ask"
 
 
+#: a constituency's units are listed with the commune's answer up to this many
+COVERAGE_SHOWN = 12
+
+
 async def show_belongs(t: Turn, election: Election, kind: str, ident: int) -> bool:
     if kind == "a":
         area = await q.election_area(t.session, election.id, ident)
@@ -454,12 +497,14 @@ async def show_belongs(t: Turn, election: Election, kind: str, ident: int) -> bo
         unit = await t.session.get(AdminUnit, ident)
         if unit is None:
             return False
-        pairs = await q.constituencies_for_areas(t.session, election.id, unit.path)
+        pairs = await q.constituencies_for_areas(t.session, election.id, unit.path) or (
+            await q.constituencies_covering(t.session, election.id, unit)
+        )
         subject = unit_label(t, unit)
         if not pairs:
             t.reply(t._("Chưa có số liệu bầu cử của {unit}.").format(unit=subject))
             return True
-    lines = [t._("<b>{subject}</b> thuộc:").format(subject=subject)]
+    lines = [t._("<b>{subject}</b> thuộc:").format(subject=subject[:1].upper() + subject[1:])]
     by_contest: dict[int, list[tuple[Contest, Constituency]]] = {}
     for c, k in pairs:
         by_contest.setdefault(c.id, []).append((c, k))
@@ -470,6 +515,11 @@ async def show_belongs(t: Turn, election: Election, kind: str, ident: int) -> bo
             for _c, k in group
         )
         suffix = " " + t._("(tùy khu vực bỏ phiếu)") if len(group) > 1 else ""
+        if len(group) == 1 and c.level != "commune":
+            # the units sharing the constituency ("đơn vị số 6: Đồng Lạc, Nam Cường, Xuân Lạc"): often what is meant
+            units = await q.constituency_units(t.session, group[0][1].id)
+            if 1 < len(units) <= COVERAGE_SHOWN:
+                suffix = " — " + t._("gồm: {units}").format(units=", ".join(unit_label(t, u) for u in units))
         lines.append(f"• <b>{contest_label(t, c)}</b> ({esc(c.name)}): {names}{suffix}")
     t.reply(with_note(t, election, "\n".join(lines)))
     return True

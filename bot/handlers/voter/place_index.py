@@ -83,7 +83,11 @@ async def build(session: AsyncSession, election_id: int, version: tuple[int, ...
     people = await q.candidate_names(session, election_id)
     units = {u.id: UnitInfo(u.id, u.name, u.kind, u.level, u.parent_id, u.path) for u in units_rows}
     used_paths = {units[a.commune_id].path for a in areas if a.commune_id in units}
-    wanted = {i for i, u in units.items() if any(p.startswith(u.path) for p in used_paths)}
+    with_areas = {i for i, u in units.items() if any(p.startswith(u.path) for p in used_paths)}
+    # and the rest of the provinces the data reaches (the demo loads Chợ Đồn's areas only): "huyện Ba Bể" is then
+    # found, and answered as a place of the province without polling areas in the data, not as a near hamlet
+    provinces = [units[i].path for i in with_areas if units[i].parent_id is None]
+    wanted = {i for i, u in units.items() if any(u.path.startswith(p) for p in provinces)} | with_areas
     result = Places(election_id, version, PlaceIndex([]), PlaceIndex([]), units=units)
 
     def context(unit_id: int) -> tuple[str, ...]:
@@ -94,7 +98,7 @@ async def build(session: AsyncSession, election_id: int, version: tuple[int, ...
         u = units[uid]
         kind = {1: "province", 2: "district"}.get(u.level, "commune")
         ctx = context(u.parent_id) if u.parent_id is not None else ()
-        entries.append(PlaceEntry(f"unit:{uid}", _display(u), kind, ctx))
+        entries.append(PlaceEntry(f"unit:{uid}", _display(u), kind, ctx, strict=uid not in with_areas))
     for a in areas:
         result.area_commune[a.id] = a.commune_id
         ctx = context(a.commune_id)

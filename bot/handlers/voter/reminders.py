@@ -19,7 +19,7 @@ from bot.context import BotApplication, BotContext
 from bot.delivery import Outgoing, enqueue
 from bot.domain.voter_reminders import due_slots, parse_hhmm, schedule
 from bot.handlers.start import button_handler, refuse_button
-from bot.handlers.voter.common import election_or_reply
+from bot.handlers.voter.common import election_or_reply, hours
 from bot.i18n import N_, get_translator
 from bot.runtime import Services
 from bot.turn import Button, Turn, esc, markup_to_json, open_turn
@@ -53,7 +53,10 @@ async def subscribe(t: Turn, election: Election, area_id: int | None = None) -> 
         await ask_where(
             t,
             election,
-            intro=t._(
+            # the day and hours at once: the reminder is about them, and the voter may not come back
+            intro=t._("Giờ bỏ phiếu: {hours}").format(hours=hours(t, election))
+            + "\n"
+            + t._(
                 "Để nhận nhắc lịch, trước hết hãy tìm nơi bỏ phiếu của bạn: gõ tên thôn, tổ dân phố hoặc xã, chọn "
                 "theo danh sách, hoặc gửi vị trí. Sau đó bấm «🔔 Nhắc lịch»."
             ),

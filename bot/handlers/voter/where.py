@@ -189,7 +189,13 @@ async def show_unit(t: Turn, election: Election, unit_id: int, page: int, *, edi
     if parent is not None and not children:
         areas = await q.areas_of_commune(t.session, election.id, parent.id)
         if not areas:
-            return False
+            t.reply(
+                t._("Dữ liệu của cuộc bầu cử này chưa có khu vực bỏ phiếu nào của {unit}.").format(
+                    unit=unit_label(t, parent)
+                ),
+                [[Button("🗂 " + t._("Chọn theo danh sách"), encode("vbrowse", 0, 0))]],
+            )
+            return True
         if len(areas) == 1 and page == 0 and not edit:
             return await show_area(t, election, areas[0].id)
         items = [Button(f"{a.name}"[:60], encode("varea", a.id)) for a in areas]
