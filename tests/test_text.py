@@ -279,13 +279,16 @@ def test_not_syllables(word: str) -> None:
         ("mang theo chi rứa", "mang theo gì thế"),
         ("răng mà phải đi bầu", "sao mà phải đi bầu"),
         ("làm chi", "làm gì"),
+        ("bầu được hôn", "bầu được không"),  # at the end only
     ],
 )
 def test_central_and_southern_question_words_are_read_as_meant(typed: str, meant: str) -> None:
     assert normalize(typed) == meant
 
 
-@pytest.mark.parametrize("text", ["chi tiết", "chi bộ", "mô", "hôn nhân", "ông tê", "xem chi hội phụ nữ"])
+@pytest.mark.parametrize(
+    "text", ["chi tiết", "chi bộ", "mô", "hôn nhân", "có hôn nhân với người nước ngoài", "ông tê", "xem chi hội phụ nữ"]
+)
 def test_dialect_words_need_their_context(text: str) -> None:
     """ "mô", "chi", "tê" are question words only after the words that ask with them."""
     assert normalize(text) == text

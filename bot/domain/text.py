@@ -340,6 +340,8 @@ DIALECT: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     "tê": (("kia", frozenset(("bên", "chỗ", "cái", "người"))),),
     "chi": (("gì", frozenset(("làm", "cần", "mang", "đem", "giấy", "hỏi"))),),
 }
+#: words that are the dialect's only at the end of a question ("hôn" is also a kiss, "hôn nhân" marriage)
+_AT_END_ONLY = frozenset(("hôn",))
 #: "chi" at the end of a question, or before these words, is "gì" too ("mang theo chi rứa", "cần chi hè")
 _DIALECT_END = frozenset(("rứa", "hè", "hỉ", "nờ", "ạ", "à", "hả", "không", "hông", "vậy", "dzậy", "nhỉ"))
 
@@ -353,7 +355,11 @@ def _dialect(words: Sequence[str]) -> list[str]:
         before = words[i - 1].strip("?!.,") if i else ""
         last = i == len(words) - 1 or words[i + 1].strip("?!.,") in _DIALECT_END
         for plain, after in DIALECT[bare]:
-            if after is None or before in after or (bare == "chi" and last and i > 0):
+            if bare in _AT_END_ONLY:
+                if last and before in (after or ()):  # "bầu được hôn" but not "có hôn nhân"
+                    out[i] = word.replace(bare, plain)
+                    break
+            elif after is None or before in after or (bare == "chi" and last and i > 0):
                 out[i] = word.replace(bare, plain)
                 break
     return out

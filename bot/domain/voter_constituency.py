@@ -47,12 +47,19 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", re.compile(r"\b(quoc hoi|national assembly)\b")),
     (
         "province",
-        re.compile(r"\b(hoi dong nhan dan (cap )?(tinh|thanh pho)|cap tinh|provincial|province council|province people s council)\b"),
+        re.compile(
+            r"\b(hoi dong nhan dan (cap )?(tinh|thanh pho)|cap tinh|provincial|province council|province people s council)\b"
+        ),
     ),
-    ("district", re.compile(r"\b(hoi dong nhan dan (cap )?(huyen|quan|thi xa)|cap huyen|district (people s )?council)\b")),
+    (
+        "district",
+        re.compile(r"\b(hoi dong nhan dan (cap )?(huyen|quan|thi xa)|cap huyen|district (people s )?council)\b"),
+    ),
     (
         "commune",
-        re.compile(r"\b(hoi dong nhan dan (cap )?(xa|phuong|thi tran|dac khu)|cap xa|(commune|ward) (people s )?council)\b"),
+        re.compile(
+            r"\b(hoi dong nhan dan (cap )?(xa|phuong|thi tran|dac khu)|cap xa|(commune|ward) (people s )?council)\b"
+        ),
     ),
 )
 _COUNCIL = re.compile(r"\b(hoi dong nhan dan|council)\b")

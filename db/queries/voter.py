@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import String, and_, cast, exists, func, literal, select, update
+from sqlalchemy import Select, String, and_, cast, exists, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -304,15 +304,18 @@ async def constituencies_for_areas(
 ) -> list[tuple[Contest, Constituency]]:
     """Per contest, the constituencies that the polling areas in the unit (or below) vote in."""
     unit_ids = select(AdminUnit.id).where(AdminUnit.path.startswith(unit_path, autoescape=True))
-    rows = await session.execute(
+    return await _contest_pairs(
+        session,
         select(Contest, Constituency)
         .join(AreaConstituency, AreaConstituency.contest_id == Contest.id)
         .join(Constituency, Constituency.id == AreaConstituency.constituency_id)
         .join(PollingArea, PollingArea.id == AreaConstituency.polling_area_id)
-        .where(PollingArea.election_id == election_id, PollingArea.commune_id.in_(unit_ids))
-        .distinct()
-        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
+        .where(PollingArea.election_id == election_id, PollingArea.commune_id.in_(unit_ids)),
     )
+
+
+async def _contest_pairs(session: AsyncSession, query: Select) -> list[tuple[Contest, Constituency]]:
+    rows = await session.execute(query.distinct().order_by(Contest.ballot_order, Contest.id, Constituency.number))
     return [(c, k) for c, k in rows]
 
 
@@ -322,15 +325,13 @@ async def constituencies_covering(
     """Per contest, the constituencies whose list of units names the unit or one of its ancestors (for a unit
     without polling areas loaded: a district of the province whose National Assembly constituency is known)."""
     ancestors = [int(x) for x in unit.path.strip("/").split("/") if x]
-    rows = await session.execute(
+    return await _contest_pairs(
+        session,
         select(Contest, Constituency)
         .join(Constituency, Constituency.contest_id == Contest.id)
         .join(ConstituencyUnit, ConstituencyUnit.constituency_id == Constituency.id)
-        .where(Constituency.election_id == election_id, ConstituencyUnit.unit_id.in_(ancestors))
-        .distinct()
-        .order_by(Contest.ballot_order, Contest.id, Constituency.number)
+        .where(Constituency.election_id == election_id, ConstituencyUnit.unit_id.in_(ancestors)),
     )
-    return [(c, k) for c, k in rows]
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,18 @@ _AWAY_PROVINCES = (
     "long an|hồ chí minh|sài gòn|nước ngoài|hàn quốc|nhật bản|đài loan"
 )
 
+#: the names printed on a ballot ("who is on the provincial council ballot where I vote"): the candidates, not the
+#: place
+_ON_THE_BALLOT = "who is on+ballot|who s on+ballot|who are on+ballot|names on+ballot|who is running|who s running"
+#: a deadline counted from the announcement ("muộn nhất là bao nhiêu ngày sau khi công bố"): complaints, not when
+#: the results are announced
+_AFTER_ANNOUNCEMENT = "sau khi công bố|kể từ ngày công bố|kể từ khi công bố|after+announced|after the announcement"
+#: which ballots one is handed ("vào đó người ta phát cho em những phiếu gì"), even after "vừa đủ 18 tuổi"
+_WHICH_BALLOTS = (
+    "những phiếu gì|phát+phiếu gì|phát cho+những phiếu|nhận những phiếu|nhận phiếu gì|được phát mấy|được phát những|"
+    "mấy lá phiếu|which ballots|what ballots"
+)
+
 _HOURS = "mấy giờ|giờ nào|mấy h|what time|giờ bỏ phiếu|giờ bầu|giờ mở cửa|voting hours|polling hours|opening hours"
 
 TOPICS: tuple[Topic, ...] = (
@@ -284,7 +296,7 @@ TOPICS: tuple[Topic, ...] = (
             # which ballots one gets, not whether one may vote
             (
                 "cần mang gì|phải mang gì|mang theo gì|cần mang theo|mang gì đi|what to bring|what do i bring|"
-                "những phiếu gì|phát+phiếu gì|phát cho+những phiếu|nhận những phiếu|được phát mấy|mấy lá phiếu",
+                + _WHICH_BALLOTS,
                 -4.0,
             ),
             (
@@ -1106,7 +1118,10 @@ TOPICS: tuple[Topic, ...] = (
             ),
             ("không có dấu|có dấu của|dấu của tổ|đóng dấu|stamp|stamped", 2.5),
             ("viết thêm|ghi thêm|thêm tên|vẽ hình|vẽ bậy|ký tên|all names|cross out everyone|too many names", 3.0),
-            ("write in a name|write a name|add a name|write in+name|name+not on the ballot|name+isn t on the ballot", 3.0),
+            (
+                "write in a name|write a name|add a name|write in+name|name+not on the ballot|name+isn t on the ballot",
+                3.0,
+            ),
             ("ít hơn|nhiều hơn|fewer|more names", 1.0),
             (
                 "giữ lại+nhiều hơn|giữ lại+ít hơn|để lại+nhiều hơn|để lại+ít hơn|nhiều tên hơn|ít tên hơn|"
@@ -1158,11 +1173,7 @@ TOPICS: tuple[Topic, ...] = (
             ("người mà chỉ|mà chỉ được bầu|mà chỉ bầu|nhưng chỉ được bầu|sao chỉ được bầu", -2.5),
             ("mấy phiếu|mấy lá phiếu|bao nhiêu phiếu|bao nhiêu lá phiếu|mấy tờ phiếu|mấy loại phiếu", 3.5),
             # which ballots one is handed ("vào đó người ta phát cho em những phiếu gì")
-            (
-                "những phiếu gì|phát+phiếu gì|phát cho+những phiếu|nhận những phiếu|nhận phiếu gì|"
-                "được phát mấy|được phát những|which ballots|what ballots",
-                3.5,
-            ),
+            (_WHICH_BALLOTS, 3.5),
             ("ít phiếu hơn|nhiều phiếu hơn|bớt phiếu|thêm phiếu|fewer ballots|more ballots", 2.5),
             ("lá phiếu|tờ phiếu|loại phiếu|phiếu màu|màu phiếu|mấy màu|màu gì", 2.0),
             ("how many ballots|how many ballot papers|number of ballots|how many papers|colour|color", 3.0),
@@ -1389,7 +1400,7 @@ TOPICS: tuple[Topic, ...] = (
             ("result+" + _WHEN.replace("|", "|result+"), 3.0),  # mixed: "khi nào có official result"
             ("bao lâu+kết quả|mấy ngày+kết quả|bao nhiêu ngày+kết quả|how long+result|how many days+result", 3.0),
             ("có kết quả|biết kết quả|ra kết quả", 1.5),
-            ("sau khi công bố|kể từ ngày công bố|kể từ khi công bố|after the announcement", -2.0),
+            (_AFTER_ANNOUNCEMENT, -2.0),
         ),
         examples=(
             "Khi nào có kết quả bầu cử?",
@@ -1441,7 +1452,7 @@ TOPICS: tuple[Topic, ...] = (
             ("disagree with+result|file a complaint|lodge a complaint|make a complaint|submit a complaint", 3.0),
             ("kiểm phiếu sai|đếm sai|sai kết quả|wrong result|miscount", 3.0),
             # a deadline counted from the announcement ("muộn nhất là bao nhiêu ngày sau khi công bố"): complaints
-            ("sau khi công bố|kể từ ngày công bố|kể từ khi công bố|after+announced|after the announcement", 2.5),
+            (_AFTER_ANNOUNCEMENT, 2.5),
         ),
         examples=(
             "Không đồng ý với kết quả bầu cử thì khiếu nại ở đâu?",
@@ -2165,7 +2176,12 @@ TOPICS: tuple[Topic, ...] = (
                 -4.0,
             ),
             # ... and where to report it: the refusal, which says where
-            (_combo("đúng luật|hợp pháp|phạm luật|sai luật|trái luật", "phản ánh|báo ở đâu|báo cho ai|tố cáo|trình báo"), 4.0),
+            (
+                _combo(
+                    "đúng luật|hợp pháp|phạm luật|sai luật|trái luật", "phản ánh|báo ở đâu|báo cho ai|tố cáo|trình báo"
+                ),
+                4.0,
+            ),
         ),
         examples=(
             "Làm sao bầu 2 lần mà không bị phát hiện?",
@@ -2386,7 +2402,7 @@ TOPICS: tuple[Topic, ...] = (
             ("what papers|which papers|papers+bring|documents+bring|what should+bring", -3.0),
             (_WHERE_TO_BUY, -3.0),
             # the names on the ballot there ("who is on the provincial council ballot where I vote")
-            ("who is on+ballot|who s on+ballot|who are on+ballot|names on+ballot|who is running|who s running", -3.0),
+            (_ON_THE_BALLOT, -3.0),
             # "remind me which building I vote in"
             ("which building|what building|building do i vote|building i vote", 3.0),
             (
@@ -2434,7 +2450,7 @@ TOPICS: tuple[Topic, ...] = (
                 2.0,
             ),
             # the names printed on a ballot ("who is on the provincial council ballot where I vote")
-            ("who is on+ballot|who s on+ballot|who are on+ballot|names on+ballot|who is running|who s running", 4.5),
+            (_ON_THE_BALLOT, 4.5),
             ("bầu cho những ai|được bầu những ai|có những ai|gồm những ai|những ai|là những ai|ai tranh cử", 3.0),
             ("who is running|who are running|who can i vote for|who is standing", 3.5),
             ("tiểu sử|lý lịch|thông tin ứng cử|profile|biography", 2.0),
