@@ -164,7 +164,7 @@ def _sound_alike(tok: str) -> list[str]:
 
 def _marks(word: str) -> str:
     """The letters of a word that carry diacritics ("vằng" → "ằ")."""
-    return "".join(ch for ch in word if ch not in "abcdefghijklmnopqrstuvwxyz0123456789")
+    return "".join(ch for ch in word if not ch.isascii())
 
 
 def _deletes(token: str) -> set[str]:

@@ -322,45 +322,42 @@ def _split_numbered(token: str) -> list[str] | None:
 # Central and Southern words for common question words, keyed by the word typed with its diacritics (typed without
 # them they are other words: "hong" is also "hỏng", "mo" "mở"). Some only after the words given: "mô" is "đâu" in
 # "ở mô", "chi" is "gì" in "làm chi" or at the end ("mang chi"), not in "chi tiết".
-DIALECT: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
-    "hông": (("không", None),),
-    "hổng": (("không", None),),
-    "hôn": (("không", frozenset(("được", "đc", "có", "phải", "đúng", "rồi", "nữa", "bầu"))),),
-    "dzậy": (("vậy", None),),
-    "zậy": (("vậy", None),),
-    "dzị": (("vậy", None),),
-    "rứa": (("thế", None),),
-    "hỉ": (("nhỉ", None),),  # Central "nhỉ" (not the greeting "hi" once folded)
-    "răng": (("sao", None),),
+#: where a dialect word must stand to be read so: after one of the words given (None: anywhere), and
+#: ``END_TOO`` (or else at the end of the question: "mang theo chi rứa") or ``END_ALSO`` (and at the end: "bầu được
+#: hôn", never "có hôn nhân")
+END_TOO, END_ALSO = "or at the end", "and at the end"
+DIALECT: dict[str, tuple[tuple[str, frozenset[str] | None, str | None], ...]] = {
+    "hông": (("không", None, None),),
+    "hổng": (("không", None, None),),
+    "hôn": (("không", frozenset(("được", "đc", "có", "phải", "đúng", "rồi", "nữa", "bầu")), END_ALSO),),
+    "dzậy": (("vậy", None, None),),
+    "zậy": (("vậy", None, None),),
+    "dzị": (("vậy", None, None),),
+    "rứa": (("thế", None, None),),
+    "hỉ": (("nhỉ", None, None),),  # Central "nhỉ" (not the greeting "hi" once folded)
+    "răng": (("sao", None, None),),
     "mô": (
-        ("đâu", frozenset(("ở", "chỗ", "nơi", "đi", "về", "tới", "đến", "bầu", "phiếu"))),
-        ("nào", frozenset(("ngày", "hôm", "bữa", "lúc", "khi", "giờ", "người", "cái", "số"))),
+        ("đâu", frozenset(("ở", "chỗ", "nơi", "đi", "về", "tới", "đến", "bầu", "phiếu")), None),
+        ("nào", frozenset(("ngày", "hôm", "bữa", "lúc", "khi", "giờ", "người", "cái", "số")), None),
     ),
-    "ni": (("này", frozenset(("năm", "đợt", "lần", "chỗ", "cái", "bữa", "hôm", "như"))),),
-    "tê": (("kia", frozenset(("bên", "chỗ", "cái", "người"))),),
-    "chi": (("gì", frozenset(("làm", "cần", "mang", "đem", "giấy", "hỏi"))),),
+    "ni": (("này", frozenset(("năm", "đợt", "lần", "chỗ", "cái", "bữa", "hôm", "như")), None),),
+    "tê": (("kia", frozenset(("bên", "chỗ", "cái", "người")), None),),
+    "chi": (("gì", frozenset(("làm", "cần", "mang", "đem", "giấy", "hỏi")), END_TOO),),
 }
-#: words that are the dialect's only at the end of a question ("hôn" is also a kiss, "hôn nhân" marriage)
-_AT_END_ONLY = frozenset(("hôn",))
-#: "chi" at the end of a question, or before these words, is "gì" too ("mang theo chi rứa", "cần chi hè")
+#: the end of a question: the last word, or the particles that close it ("cần chi hè")
 _DIALECT_END = frozenset(("rứa", "hè", "hỉ", "nờ", "ạ", "à", "hả", "không", "hông", "vậy", "dzậy", "nhỉ"))
 
 
 def _dialect(words: Sequence[str]) -> list[str]:
+    """``words`` (normalised: lower case, no punctuation) with the dialect's question words spelled as meant."""
     out = list(words)
     for i, word in enumerate(words):
-        bare = word.strip("?!.,")
-        if bare not in DIALECT:
-            continue
-        before = words[i - 1].strip("?!.,") if i else ""
-        last = i == len(words) - 1 or words[i + 1].strip("?!.,") in _DIALECT_END
-        for plain, after in DIALECT[bare]:
-            if bare in _AT_END_ONLY:
-                if last and before in (after or ()):  # "bầu được hôn" but not "có hôn nhân"
-                    out[i] = word.replace(bare, plain)
-                    break
-            elif after is None or before in after or (bare == "chi" and last and i > 0):
-                out[i] = word.replace(bare, plain)
+        before = words[i - 1] if i else ""
+        at_end = i > 0 and (i == len(words) - 1 or words[i + 1] in _DIALECT_END)
+        for plain, after, end in DIALECT.get(word, ()):
+            placed = after is None or before in after
+            if (placed and at_end) if end == END_ALSO else (placed or (end == END_TOO and at_end)):
+                out[i] = plain
                 break
     return out
 

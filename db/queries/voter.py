@@ -413,17 +413,8 @@ async def _without_areas(session: AsyncSession, election_id: int, unit: AdminUni
         .where(PollingArea.election_id == election_id, AdminUnit.path.startswith(unit.path, autoescape=True))
         .distinct()
     )
-    covered = {int(x) for path in used for x in path.strip("/").split("/") if x}
-
-    def has_areas(u: AdminUnit) -> bool:
-        return u.id in covered
-
-    by_id = {u.id: u for u in inside}
-    return tuple(
-        u
-        for u in inside
-        if not has_areas(u) and (u.id == unit.id or (u.parent_id in by_id and has_areas(by_id[u.parent_id])))
-    )
+    covered = {int(x) for path in used for x in path.strip("/").split("/") if x}  # the units with areas
+    return tuple(u for u in inside if u.id not in covered and (u.id == unit.id or u.parent_id in covered))
 
 
 # --- users and reminders -------------------------------------------------------------------------------------
